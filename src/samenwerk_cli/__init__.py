@@ -1,0 +1,1 @@
+"""samenwerk: reflecteren op samenwerken, in the terminal."""

@@ -1,0 +1,3 @@
+from samenwerk_cli.cli import main
+
+main()

@@ -1,0 +1,68 @@
+"""The typer app: thin commands, and the one place where project errors become messages and codes.
+
+Only typer and the standard library are imported here: every command imports what it needs when
+it runs, so ``samenwerk --version`` and shell completion stay fast.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from samenwerk_cli.commands import export, questions, reflect, score, template
+from samenwerk_cli.errors import ExitCode, SamenwerkError
+
+
+class _Group(TyperGroup):
+    """Turns a :class:`SamenwerkError` from any command into a Dutch message and its exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SamenwerkError as exc:
+            for problem in exc.problems:
+                typer.echo(f"fout: {problem}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    help="Reflecteren op samenwerken: vragenlijst, scores en rapporten voor partnerschappen.",
+    add_completion=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(questions.app, name="questions")
+app.command("template")(template.template)
+app.command("reflect")(reflect.reflect)
+app.command("score")(score.score)
+app.command("export")(export.export)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"samenwerk {version('samenwerk')}")
+        raise typer.Exit(ExitCode.OK)
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Toon de versie."),
+    ] = False,
+) -> None:
+    """Reflecteren op samenwerken met het reflectiemodel: ambitie, belangen, relatie,
+    organisatie en proces, in vijf fases."""
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+        raise typer.Exit(ExitCode.OK)
+
+
+def main() -> None:
+    app(prog_name="samenwerk")

@@ -1,0 +1,5 @@
+"""samenwerk export (in progress)."""
+
+
+def export() -> None:
+    """Nog niet beschikbaar."""

@@ -1,0 +1,5 @@
+"""samenwerk reflect (in progress)."""
+
+
+def reflect() -> None:
+    """Nog niet beschikbaar."""

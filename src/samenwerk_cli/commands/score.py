@@ -1,0 +1,5 @@
+"""samenwerk score (in progress)."""
+
+
+def score() -> None:
+    """Nog niet beschikbaar."""

@@ -1,0 +1,44 @@
+"""One project error type and the exit codes, so the CLI can turn both into a message in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    THRESHOLD = 1
+    INVALID = 2
+    INTERRUPTED = 130
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input file; ``line`` is 1-based."""
+
+    message: str
+    file: str | None = None
+    line: int | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = ""
+        if self.file:
+            where = self.file if self.line is None else f"{self.file}:{self.line}"
+            where += ": "
+        field = f"veld '{self.field}': " if self.field else ""
+        return f"{where}{field}{self.message}"
+
+
+class SamenwerkError(Exception):
+    """Raised by the core for bad input; carries every problem found, not just the first."""
+
+    def __init__(
+        self, problems: list[Problem] | Problem | str, exit_code: ExitCode = ExitCode.INVALID
+    ):
+        if isinstance(problems, str):
+            problems = Problem(problems)
+        self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        self.exit_code = exit_code
+        super().__init__("\n".join(str(p) for p in self.problems))

@@ -1,0 +1,26 @@
+"""Options shared by several commands, declared once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+Questions = Annotated[
+    Optional[Path],  # noqa: UP045 - typer reads the annotation at runtime on Python 3.10
+    typer.Option(
+        "--questions",
+        "-q",
+        help="Map met een eigen vragenlijst (anders $SAMENWERK_VRAGEN of de ingebouwde).",
+        show_default=False,
+    ),
+]
+Json = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON (voor scripts en CI).")]
+Quick = Annotated[bool, typer.Option("--quick", help="Alleen de vragen van de korte scan.")]
+Paths = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Antwoordbestanden of mappen (die worden doorzocht op *.yaml).", show_default=False
+    ),
+]

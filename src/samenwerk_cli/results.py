@@ -1,0 +1,151 @@
+"""The results of scoring: plain frozen data that every renderer (terminal, JSON, markdown) reads.
+
+Scores are on 1–5 after reversal or balance transform; ``None`` means: no answer to score.
+Coverage (``dekking``) is answered / asked, 0–1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Band = Literal["sterk", "aandacht", "zorg"]
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    """One item over all respondents of a group (one respondent: n is 0 or 1)."""
+
+    vraag: str
+    dimensie: str
+    fase: str
+    thema: str
+    soort: str
+    score: float | None  # mean transformed score
+    band: Band | None
+    n: int  # respondents with a 1–5 answer
+    weet_niet: int  # respondents who said "weet niet"
+    antwoorden: tuple[int, ...]  # raw 1–5 answers, respondent order
+    spreiding: float | None = None  # sample standard deviation of the item scores (n >= 2)
+    rwg: float | None = None  # only with n >= 3
+    ad: float | None = None  # only with n >= 3
+    neiging: Literal["links", "rechts"] | None = None  # balans: towards polen[0] or polen[1]
+
+
+@dataclass(frozen=True)
+class ThemeResult:
+    id: str
+    naam: str
+    score: float | None
+    dekking: float
+
+
+@dataclass(frozen=True)
+class DimensionResult:
+    id: str
+    naam: str
+    score: float | None
+    band: Band | None  # None when coverage < 50 %: "te weinig antwoorden"
+    dekking: float
+    rwg: float | None  # rwg(J), only with n >= 3
+    themas: tuple[ThemeResult, ...] = ()
+
+
+@dataclass(frozen=True)
+class AmbitionIndex:
+    waarde: float | None  # product of the normalised factors, 0–1
+    factoren: dict[str, float | None]  # factor -> normalised (score - 1) / 4
+    zwakste: str | None
+
+
+@dataclass(frozen=True)
+class PhaseScore:
+    id: str
+    naam: str
+    score: float | None
+    afgerond: bool
+    dekking: float
+
+
+@dataclass(frozen=True)
+class PhaseResult:
+    huidig: str  # the derived phase
+    fases: tuple[PhaseScore, ...]
+    overgeslagen: tuple[str, ...]
+    zelfbeeld: dict[str, int]  # self-reported phase (or "weet ik niet") -> respondents
+    vooruit: tuple[str, ...] = ()  # self-views two or more phases ahead of the derived one
+
+
+@dataclass(frozen=True)
+class WeakSpot:
+    vraag: str
+    tekst: str
+    dimensie: str
+    fase: str
+    score: float
+    band: Band
+    advies: str
+
+
+@dataclass(frozen=True)
+class Confusion:
+    """A spraakverwarring flag: on a dimension (low rwg(J)) or an item (high AD across the midpoint)."""
+
+    dimensie: str
+    vraag: str | None
+    reden: str
+    rwg: float | None = None
+    ad: float | None = None
+
+
+@dataclass(frozen=True)
+class OrgScores:
+    organisatie: str
+    n: int
+    dimensies: dict[str, float | None]
+
+
+@dataclass(frozen=True)
+class OrgGap:
+    dimensie: str
+    hoog: str
+    hoog_score: float
+    laag: str
+    laag_score: float
+    verschil: float
+
+
+@dataclass(frozen=True)
+class Respondent:
+    """Who answered (for reports and for showing answers when n < 3)."""
+
+    bestand: str
+    naam: str | None
+    organisatie: str | None
+    rol: str | None
+    fase: str | None
+    antwoorden: dict[str, int | str]
+    toelichting: dict[str, str]
+
+
+@dataclass(frozen=True)
+class GroupResult:
+    """One partnership in one round: one respondent or a team."""
+
+    partnerschap: str
+    ronde: str | None
+    respondenten: tuple[Respondent, ...]
+    organisaties: tuple[str, ...]
+    dimensies: tuple[DimensionResult, ...]
+    items: tuple[ItemResult, ...]
+    ambitie_index: AmbitionIndex | None
+    fase: PhaseResult
+    zwakke_plekken: tuple[WeakSpot, ...]
+    spraakverwarring: tuple[Confusion, ...] = ()
+    organisaties_scores: tuple[OrgScores, ...] = ()
+    organisaties_verschil: tuple[OrgGap, ...] = ()
+    waarschuwingen: tuple[str, ...] = field(default=())
+
+    @property
+    def n(self) -> int:
+        return len(self.respondenten)

@@ -1,0 +1,170 @@
+"""Safe YAML in and out.
+
+Files are parsed into plain data from libyaml's event stream, so that one pass can refuse what a
+data file has no use for (anchors, aliases, duplicate keys, several documents, deep nesting) and
+remember the line of every key. Every scalar stays a string (or None): YAML 1.1 would read ``no``,
+``1.10`` or ``12:30`` as a bool or number, so typing is left to the schema (``msgspec``).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from samenwerk_cli.errors import Problem, SamenwerkError
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+Path_ = tuple[Any, ...]
+
+
+@dataclass
+class Document:
+    """Plain data from one YAML file, with the 1-based line of each key or list item."""
+
+    data: Any
+    file: str
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int | None:
+        """The line of ``path``, or of its nearest ancestor that has one."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return None
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 text file of at most 1 MiB, with Dutch errors."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise SamenwerkError(
+                Problem(f"bestand is te groot ({size} bytes, maximaal {MAX_BYTES})", name)
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise SamenwerkError(Problem("bestand niet gevonden", name)) from None
+    except IsADirectoryError:
+        raise SamenwerkError(Problem("dit is een map, geen bestand", name)) from None
+    except OSError as exc:
+        raise SamenwerkError(Problem(f"kan bestand niet lezen ({exc.strerror})", name)) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise SamenwerkError(Problem("bestand is geen geldige UTF-8-tekst", name, line)) from None
+
+
+def load_file(path: Path) -> Document:
+    return parse(read_text(path), str(path))
+
+
+def parse(text: str, name: str = "<tekst>") -> Document:
+    """Parse one YAML document into a :class:`Document`."""
+    try:
+        return _Builder(name).build(yaml.parse(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or exc.context or "onleesbare YAML"
+        raise SamenwerkError(Problem(f"geen geldige YAML ({problem})", name, line)) from None
+    except yaml.YAMLError as exc:
+        raise SamenwerkError(Problem(f"geen geldige YAML ({exc})", name)) from None
+
+
+class _Builder:
+    """Turns parse events into dicts, lists and strings; refuses what data files must not use."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.lines: dict[Path_, int] = {}
+
+    def fail(self, message: str, event: Any) -> SamenwerkError:
+        return SamenwerkError(Problem(message, self.name, event.start_mark.line + 1))
+
+    def build(self, events: Any) -> Document:
+        data: Any = None
+        documents = 0
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise self.fail("het bestand mag maar één YAML-document bevatten", event)
+            elif isinstance(event, yaml.NodeEvent):
+                data = self.node(event, events, ())
+        return Document(data, self.name, self.lines)
+
+    def node(self, event: Any, events: Any, path: Path_) -> Any:
+        if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
+            raise self.fail("ankers en aliassen (& en *) zijn niet toegestaan", event)
+        if len(path) > MAX_DEPTH:
+            raise self.fail(f"te diep genest (meer dan {MAX_DEPTH} niveaus)", event)
+        if isinstance(event, yaml.ScalarEvent):
+            if event.style is None and event.implicit[0] and event.value in NULLS:
+                return None
+            return event.value
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            for child in events:
+                if isinstance(child, yaml.SequenceEndEvent):
+                    return items
+                here = (*path, len(items))
+                self.lines[here] = child.start_mark.line + 1
+                items.append(self.node(child, events, here))
+        mapping: dict[str, Any] = {}
+        for key_event in events:
+            if isinstance(key_event, yaml.MappingEndEvent):
+                return mapping
+            key = self.node(key_event, events, path)
+            if not isinstance(key, str):
+                raise self.fail("een sleutel moet een tekst zijn, geen lijst of mapping", key_event)
+            here = (*path, key)
+            if here in self.lines:
+                first = self.lines[here]
+                raise self.fail(
+                    f"sleutel '{key}' komt twee keer voor (eerst op regel {first})", key_event
+                )
+            self.lines[here] = key_event.start_mark.line + 1
+            mapping[key] = self.node(next(events), events, here)
+        raise AssertionError("unreachable: the parser always closes a mapping")
+
+
+def dump(data: Any) -> str:
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` so that a crash leaves either the old or the new file whole."""
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    try:
+        dir_fd = os.open(directory, os.O_RDONLY)
+    except OSError:  # pragma: no cover - directories cannot be opened on Windows
+        return
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
