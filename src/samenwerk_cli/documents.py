@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from typing import Any, TypeVar
 
@@ -118,10 +119,8 @@ def to_problem(exc: msgspec.ValidationError, doc: Document, value_type: Any = No
     message, _, where = text.partition(" - at `")
     path = _split_path(where.rstrip("`")) if where else ()
     if "..." in path:
-        try:
+        with contextlib.suppress(KeyError, IndexError, TypeError):
             path = _locate_key(doc.data, path, value_type)
-        except (KeyError, IndexError, TypeError):
-            pass
     dutch, extra = message, None
     for pattern, build in _RULES:
         match = pattern.search(message)
