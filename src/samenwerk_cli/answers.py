@@ -72,7 +72,10 @@ def check(doc: yamlio.Document, bank: Bank) -> AnswerFile:
                 "formaat",
             )
         )
-    data = convert(doc, Antwoorden, value_type=Antwoord | None)
+    try:
+        data = convert(doc, Antwoorden, value_type=Antwoord | None)
+    except SamenwerkError as exc:
+        raise SamenwerkError([_explain_answer(p, doc) for p in exc.problems]) from None
     problems: list[Problem] = []
     warnings: list[Problem] = []
 
@@ -111,6 +114,18 @@ def check(doc: yamlio.Document, bank: Bank) -> AnswerFile:
     if problems:
         raise SamenwerkError(problems)
     return AnswerFile(doc.file, data, warnings)
+
+
+def _explain_answer(problem: Problem, doc: yamlio.Document) -> Problem:
+    """Say what an answer may be, and show what was typed, instead of a type error."""
+    prefix = "antwoorden."
+    if not (problem.field or "").startswith(prefix) or not isinstance(doc.data, dict):
+        return problem
+    given = doc.data.get("antwoorden")
+    value = given.get(problem.field[len(prefix) :]) if isinstance(given, dict) else None
+    shown = f"'{value}'" if isinstance(value, str) else "een lijst of mapping"
+    message = f'een antwoord is 1, 2, 3, 4, 5 of "{WEET_NIET}", niet {shown}'
+    return Problem(message, problem.file, problem.line, problem.field)
 
 
 def to_yaml(data: Antwoorden) -> str:

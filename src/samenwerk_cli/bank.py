@@ -12,7 +12,7 @@ from typing import Literal
 import msgspec
 
 from samenwerk_cli import yamlio
-from samenwerk_cli.documents import convert
+from samenwerk_cli.documents import convert, field_name
 from samenwerk_cli.errors import Problem, SamenwerkError
 
 MODEL_FORMAT = "samenwerk-vragenlijst/1"
@@ -78,12 +78,12 @@ class ModelFile(Struct):
     formaat: str
     naam: str
     versie: str
+    dimensies: list[Dimensie]
+    fases: list[Fase]
     titel: str = "Reflectiemodel op samenwerken"
     schaal: Schaal = msgspec.field(default_factory=Schaal)
     drempels: Drempels = msgspec.field(default_factory=Drempels)
     ambitie_index: AmbitieIndex | None = None
-    dimensies: list[Dimensie]
-    fases: list[Fase]
 
 
 class Vraag(Struct):
@@ -174,14 +174,20 @@ def load(directory: str | os.PathLike[str] | None = None) -> Bank:
     problems += _check_model(model, model_doc)
 
     files: dict[str, tuple[ItemsFile, yamlio.Document]] = {}
+    unreadable: set[str] = set()  # dimensions whose file has errors: not "missing" as well
     for item_path in sorted(path.glob("*.y*ml")):
         if item_path.name == MODEL_FILE or item_path.suffix not in (".yaml", ".yml"):
             continue
+        doc = None
         try:
             doc = yamlio.load_file(item_path)
             items = convert(doc, ItemsFile)
         except SamenwerkError as exc:
             problems += exc.problems
+            if doc is not None and isinstance(doc.data, dict):
+                unreadable.add(str(doc.data.get("dimensie")))
+            else:
+                unreadable.add(item_path.stem)
             continue
         if items.dimensie in files:
             other = files[items.dimensie][1].file
@@ -193,6 +199,8 @@ def load(directory: str | os.PathLike[str] | None = None) -> Bank:
     seen: dict[str, str] = {}
     for dim in model.dimensies:
         if dim.id not in files:
+            if dim.id in unreadable:
+                continue
             problems.append(
                 Problem(f"dimensie '{dim.id}' heeft geen bestand met vragen", str(path))
             )
@@ -208,8 +216,7 @@ def load(directory: str | os.PathLike[str] | None = None) -> Bank:
 
 
 def _at(doc: yamlio.Document, where: tuple[object, ...], message: str) -> Problem:
-    field_name = ".".join(str(p + 1) if isinstance(p, int) else str(p) for p in where)
-    return Problem(message, doc.file, doc.line_of(where), field_name)
+    return Problem(message, doc.file, doc.line_of(where), field_name(where))
 
 
 def _duplicates(ids: list[str]) -> set[str]:

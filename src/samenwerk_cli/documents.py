@@ -87,7 +87,8 @@ def _split_path(text: str) -> tuple[Any, ...]:
     return tuple(path)
 
 
-def _field_name(path: tuple[Any, ...]) -> str | None:
+def field_name(path: tuple[Any, ...]) -> str | None:
+    """A field path as a user reads it: ``vragen[2].tekst`` (list positions count from 1)."""
     out = ""
     for part in path:
         if isinstance(part, int):
@@ -130,7 +131,7 @@ def to_problem(exc: msgspec.ValidationError, doc: Document, value_type: Any = No
     if extra is not None:
         path = (*path, extra)
     line = doc.line_of(path) if path else None
-    return Problem(dutch, doc.file, line, _field_name(path))
+    return Problem(dutch, doc.file, line, field_name(path))
 
 
 def convert(doc: Document, kind: type[T], value_type: Any = None) -> T:

@@ -113,7 +113,7 @@ class _Builder:
         if len(path) > MAX_DEPTH:
             raise self.fail(f"te diep genest (meer dan {MAX_DEPTH} niveaus)", event)
         if isinstance(event, yaml.ScalarEvent):
-            if event.style is None and event.implicit[0] and event.value in NULLS:
+            if not event.style and event.implicit[0] and event.value in NULLS:
                 return None
             return event.value
         if isinstance(event, yaml.SequenceStartEvent):

@@ -15,8 +15,9 @@ def console(stderr: bool = False) -> Console:
 
 def bank_table(bank: Bank, vragen: list[Vraag]) -> Table:
     table = Table(title=f"{escape(bank.model.titel)} · {escape(bank.naam)} {escape(bank.versie)}")
-    for column in ("id", "dimensie", "fase", "thema", "soort", "tekst"):
-        table.add_column(column, overflow="fold", ratio=3 if column == "tekst" else None)
+    for column in ("id", "dimensie", "fase", "thema", "soort"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("tekst", overflow="fold", min_width=30)
     for v in vragen:
         soort = v.soort + (" (kort)" if v.kort else "") + (" (omgekeerd)" if v.omgekeerd else "")
         table.add_row(v.id, v.dimensie, v.fase or "", v.thema or "", soort, escape(v.tekst))

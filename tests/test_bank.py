@@ -1,0 +1,136 @@
+"""Loading and validating question banks: every class of error names file, line and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from samenwerk_cli import bank
+from samenwerk_cli.errors import SamenwerkError
+from tests.conftest import AMBITIE, MODEL, write_bank
+
+
+def problems_of(directory: Path) -> list:
+    with pytest.raises(SamenwerkError) as info:
+        bank.load(directory)
+    return info.value.problems
+
+
+def test_mini_bank_loads_in_model_order(mini_bank: Path) -> None:
+    loaded = bank.load(mini_bank)
+    assert [v.id for v in loaded.vragen] == [
+        "ambitie.belofte",
+        "ambitie.doen",
+        "ambitie.halen-brengen",
+        "ambitie.open",
+        "relatie.vertrouwen",
+    ]
+    assert loaded.versie == "1.10"  # unquoted in YAML 1.1 this would have become 1.1
+    assert loaded.by_id["relatie.vertrouwen"].omgekeerd is True
+    assert loaded.model.drempels.sterk == 4.0  # defaults apply
+    assert [v.id for v in loaded.scored if v.kort] == ["ambitie.belofte", "relatie.vertrouwen"]
+
+
+def test_unknown_field_is_named_with_its_line(tmp_path: Path) -> None:
+    text = AMBITIE.replace("    kort: true\n", "    kort: true\n    tekts: oeps\n", 1)
+    (found,) = problems_of(write_bank(tmp_path, ambitie=text))
+    assert found.file.endswith("ambitie.yaml")
+    assert found.field == "vragen[1].tekts"
+    assert found.line == 11
+    assert "geen bekend veld" in found.message
+
+
+def test_missing_required_field(tmp_path: Path) -> None:
+    text = MODEL.replace("naam: mini\n", "")
+    (found,) = problems_of(write_bank(tmp_path, model=text))
+    assert found.field == "naam" and "verplicht" in found.message
+
+
+def test_wrong_type_is_translated(tmp_path: Path) -> None:
+    text = AMBITIE.replace("    kort: true\n", "    kort: misschien\n", 1)
+    (found,) = problems_of(write_bank(tmp_path, ambitie=text))
+    assert found.field == "vragen[1].kort"
+    assert found.line == 10
+    assert "true of false" in found.message
+
+
+def test_invalid_kind(tmp_path: Path) -> None:
+    text = AMBITIE.replace("soort: stelling", "soort: vraag", 1)
+    (found,) = problems_of(write_bank(tmp_path, ambitie=text))
+    assert found.field == "vragen[1].soort" and "'vraag'" in found.message
+
+
+def test_semantic_problems_are_all_listed(tmp_path: Path) -> None:
+    text = (
+        AMBITIE.replace("id: ambitie.doen", "id: relatie.doen")
+        .replace("fase: delen\n    thema: doen", "fase: later\n    thema: niets")
+        .replace("    polen: [We brengen meer dan we halen, We halen meer dan we brengen]\n", "")
+    )
+    found = problems_of(write_bank(tmp_path, ambitie=text))
+    messages = {p.field: p.message for p in found}
+    assert "moet beginnen met 'ambitie.'" in messages["vragen[2].id"]
+    assert "onbekende fase 'later'" in messages["vragen[2].fase"]
+    assert "geen thema" in messages["vragen[2].thema"]
+    assert "twee polen" in messages["vragen[3].polen"]
+    assert all(p.line for p in found)
+
+
+def test_duplicate_ids_across_files(tmp_path: Path) -> None:
+    relatie = AMBITIE.replace("dimensie: ambitie", "dimensie: relatie").replace(
+        "ambitie.doen", "relatie.doen"
+    )
+    found = problems_of(write_bank(tmp_path, relatie=relatie))
+    assert any("bestaat al" in p.message for p in found)
+
+
+def test_missing_dimension_file_and_unknown_dimension(tmp_path: Path) -> None:
+    directory = write_bank(tmp_path)
+    (directory / "relatie.yaml").rename(directory / "extra.yaml")
+    text = (directory / "extra.yaml").read_text().replace("dimensie: relatie", "dimensie: vreemd")
+    (directory / "extra.yaml").write_text(text)
+    messages = " | ".join(p.message for p in problems_of(directory))
+    assert "'relatie' heeft geen bestand" in messages
+    assert "onbekende dimensie 'vreemd'" in messages
+
+
+def test_ambition_index_must_name_themes(tmp_path: Path) -> None:
+    text = MODEL.replace("factoren: [belofte, doen]", "factoren: [belofte, durf]")
+    (found,) = problems_of(write_bank(tmp_path, model=text))
+    assert found.field == "ambitie_index.factoren[2]" and "'durf'" in found.message
+
+
+def test_thresholds_must_be_ordered(tmp_path: Path) -> None:
+    text = MODEL.replace("ambitie_index:", "drempels: {sterk: 3.0, aandacht: 3.5}\nambitie_index:")
+    (found,) = problems_of(write_bank(tmp_path, model=text))
+    assert found.field == "drempels"
+
+
+def test_open_item_cannot_be_quick_or_reversed(tmp_path: Path) -> None:
+    text = AMBITIE.replace(
+        "    tekst: Wat willen we samen bereiken?\n",
+        "    tekst: Wat willen we samen bereiken?\n    kort: true\n",
+    )
+    (found,) = problems_of(write_bank(tmp_path, ambitie=text))
+    assert found.field == "vragen[4].kort"
+
+
+def test_missing_model_file(tmp_path: Path) -> None:
+    tmp_path.joinpath("ambitie.yaml").write_text(AMBITIE)
+    (found,) = problems_of(tmp_path)
+    assert "model.yaml ontbreekt" in found.message
+
+
+def test_questions_dir_from_environment(mini_bank: Path, monkeypatch) -> None:
+    monkeypatch.setenv(bank.ENV_VAR, str(mini_bank))
+    assert bank.load().naam == "mini"
+    monkeypatch.setenv(bank.ENV_VAR, str(mini_bank / "nergens"))
+    with pytest.raises(SamenwerkError, match="bestaat niet"):
+        bank.load()
+
+
+def test_builtin_bank_is_found_and_valid(monkeypatch) -> None:
+    monkeypatch.delenv(bank.ENV_VAR, raising=False)
+    builtin = bank.load()
+    assert builtin.naam == "standaard"
+    assert len(builtin.scored) >= 50

@@ -1,0 +1,126 @@
+"""The CLI as a user meets it: version, help, questions list/check, template, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from samenwerk_cli import answers, bank
+from samenwerk_cli.cli import app
+from tests.conftest import AMBITIE, write_bank
+
+
+def test_version(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("samenwerk ")
+
+
+def test_help_without_arguments_exits_zero(runner: CliRunner) -> None:
+    for args in ([], ["--help"], ["questions"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, args
+        assert "Usage" in result.stdout
+
+
+def test_unknown_command_is_a_usage_error(runner: CliRunner) -> None:
+    assert runner.invoke(app, ["bestaat-niet"]).exit_code == 2
+
+
+def test_questions_list_json(runner: CliRunner, mini_bank: Path) -> None:
+    result = runner.invoke(app, ["questions", "list", "--json", "--questions", str(mini_bank)])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["vragenlijst"] == {"naam": "mini", "versie": "1.10"}
+    first = data["vragen"][0]
+    assert list(first) == [
+        "id",
+        "dimensie",
+        "fase",
+        "thema",
+        "soort",
+        "tekst",
+        "kort",
+        "omgekeerd",
+        "polen",
+    ]
+    assert first["id"] == "ambitie.belofte"
+    balans = next(v for v in data["vragen"] if v["soort"] == "balans")
+    assert balans["polen"] == ["We brengen meer dan we halen", "We halen meer dan we brengen"]
+
+
+def test_questions_list_quick_table(runner: CliRunner, mini_bank: Path) -> None:
+    result = runner.invoke(app, ["questions", "list", "--quick", "-q", str(mini_bank)])
+    assert result.exit_code == 0
+    assert "ambitie.belofte" in result.stdout and "relatie.vertrouwen" in result.stdout
+    assert "ambitie.doen" not in result.stdout
+
+
+def test_questions_check_valid_bank(runner: CliRunner, mini_bank: Path) -> None:
+    result = runner.invoke(app, ["questions", "check", str(mini_bank)])
+    assert result.exit_code == 0
+    assert "geldig" in result.stdout
+    assert "3 van de 4 cellen" in result.stdout
+    assert "niet elke combinatie" in result.stderr
+
+
+def test_questions_check_lists_every_problem(runner: CliRunner, tmp_path: Path) -> None:
+    broken = AMBITIE.replace("fase: delen\n    thema: doen", "fase: later\n    thema: niets")
+    directory = write_bank(tmp_path, ambitie=broken)
+    result = runner.invoke(app, ["questions", "check", str(directory)])
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2
+    assert all(line.startswith(f"fout: {directory / 'ambitie.yaml'}:") for line in lines)
+    assert "Traceback" not in result.output
+
+
+def test_questions_check_missing_folder(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["questions", "check", str(tmp_path / "nergens")])
+    assert result.exit_code == 2
+    assert "bestaat niet" in result.stderr
+
+
+def test_builtin_bank_fills_every_cell(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["questions", "check"])
+    assert result.exit_code == 0, result.output
+    assert "25 van de 25 cellen" in result.stdout
+    data = json.loads(runner.invoke(app, ["questions", "list", "--json"]).stdout)
+    scored = [v for v in data["vragen"] if v["soort"] != "open"]
+    assert len(scored) >= 50
+    assert 10 <= sum(v["kort"] for v in scored) <= 15
+
+
+def test_template_to_file_then_fill_and_read(
+    runner: CliRunner, mini_bank: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "anna.yaml"
+    args = [
+        "template",
+        "-o",
+        str(out),
+        "--partnership",
+        "Noord",
+        "--organisation",
+        "Hogeschool",
+        "--questions",
+        str(mini_bank),
+    ]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "organisatie: Hogeschool" in text
+    out.write_text(text.replace("ambitie.doen:", "ambitie.doen: 3"), encoding="utf-8")
+    read = answers.read(out, bank.load(mini_bank))
+    assert read.given == {"ambitie.doen": 3}
+    again = runner.invoke(app, args)
+    assert again.exit_code == 2 and "bestaat al" in again.stderr
+    assert "ambitie.doen: 3" in out.read_text(encoding="utf-8")
+
+
+def test_template_to_stdout_quick(runner: CliRunner, mini_bank: Path) -> None:
+    result = runner.invoke(app, ["template", "--quick", "-q", str(mini_bank)])
+    assert result.exit_code == 0
+    assert "  ambitie.belofte:" in result.stdout and "ambitie.doen" not in result.stdout
