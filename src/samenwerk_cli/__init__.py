@@ -1,1 +1,3 @@
 """samenwerk: reflecteren op samenwerken, in the terminal."""
+
+__version__ = "0.1.0"

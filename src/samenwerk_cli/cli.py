@@ -43,9 +43,9 @@ app.command("export")(export.export)
 
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import version
+        from samenwerk_cli import __version__
 
-        typer.echo(f"samenwerk {version('samenwerk')}")
+        typer.echo(f"samenwerk {__version__}")
         raise typer.Exit(ExitCode.OK)
 
 

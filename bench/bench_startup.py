@@ -1,0 +1,61 @@
+"""Start-up time of the commands, as a ratio to ``python -c "import typer"`` in the same run.
+
+Run by hand: ``python bench/bench_startup.py [--runs N]``. Targets: ``--version`` within 1.2x
+of the baseline, ``questions list --json`` and ``template`` within 2x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+TARGETS = {"--version": 1.2, "questions list --json": 2.0, "template": 2.0}
+
+
+def command() -> list[str]:
+    script = shutil.which("samenwerk") or str(Path(sys.executable).parent / "samenwerk")
+    return [script]
+
+
+def timed(argv: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=21)
+    runs = parser.parse_args().runs
+    os.environ.pop("SAMENWERK_VRAGEN", None)
+    cases = {"import typer (baseline)": [sys.executable, "-c", "import typer"]}
+    for args in TARGETS:
+        cases[args] = [*command(), *args.split()]
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    for argv in cases.values():  # warm the file cache once
+        timed(argv)
+    for _ in range(runs):  # interleave, so drift hits every case alike
+        for name, argv in cases.items():
+            times[name].append(timed(argv))
+    base = statistics.median(times["import typer (baseline)"])
+    print(f"{'command':<28}{'median ms':>10}{'ratio':>8}{'target':>8}")
+    failed = False
+    for name, samples in times.items():
+        median = statistics.median(samples)
+        ratio = median / base
+        target = TARGETS.get(name)
+        mark = "" if target is None else ("  ok" if ratio <= target else "  TE TRAAG")
+        failed |= target is not None and ratio > target
+        shown = f"{target:.1f}x" if target else "-"
+        print(f"{name:<28}{median * 1000:>10.1f}{ratio:>7.2f}x{shown:>8}{mark}")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
