@@ -46,6 +46,7 @@ class Drempels(Struct):
     organisatie_verschil: float = 1.0
     trend: float = 0.5
     zelfbeeld_voorsprong: int = 2
+    dekking: float = 0.5  # below this coverage a dimension gets no band: "te weinig antwoorden"
 
 
 class AmbitieIndex(Struct):

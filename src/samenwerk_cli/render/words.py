@@ -1,0 +1,49 @@
+"""How numbers, bands and phases read for a Dutch user, shared by the terminal and markdown."""
+
+from __future__ import annotations
+
+from samenwerk_cli.bank import Bank
+from samenwerk_cli.results import Band, GroupResult
+
+BAND_STYLE = {"sterk": "green", "aandacht": "yellow", "zorg": "bold red"}
+BAND_SYMBOL = {"sterk": "●", "aandacht": "◐", "zorg": "○"}
+BAND_ORDER = ("zorg", "aandacht", "sterk")
+TOO_FEW = "te weinig antwoorden"
+BAR_WIDTH = 16
+
+
+def number(value: float | None, decimals: int = 2) -> str:
+    """Dutch decimal comma; a dash for no value."""
+    if value is None:
+        return "–"
+    return f"{value:.{decimals}f}".replace(".", ",")
+
+
+def percent(value: float) -> str:
+    return f"{round(value * 100)}%"
+
+
+def band_word(band: Band | None, score: float | None = 0.0) -> str:
+    if band is None:
+        return TOO_FEW if score is not None else "geen antwoorden"
+    return band
+
+
+def score_bar(score: float | None, width: int = BAR_WIDTH) -> str:
+    """A bar from 1 to 5: filled up to the score, so it reads without colour too."""
+    if score is None:
+        return "·" * width
+    filled = round((score - 1) / 4 * width)
+    return "█" * filled + "·" * (width - filled)
+
+
+def fase_name(bank: Bank, fase_id: str) -> str:
+    for fase in bank.model.fases:
+        if fase.id == fase_id:
+            return fase.naam
+    return fase_id
+
+
+def worst_band(group: GroupResult) -> Band | None:
+    bands = {d.band for d in group.dimensies if d.band is not None}
+    return next((b for b in BAND_ORDER if b in bands), None)
