@@ -136,3 +136,18 @@ values = st.recursive(
 @given(values)
 def test_dumped_data_loads_back_as_text(value) -> None:
     assert yamlio.parse(yamlio.dump({"v": value})).data == {"v": value}
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("a: [1, 2\nb: 3\n", 2, "lijst [ ... ] niet gesloten"),
+        ("a: b: c\n", 1, "tussen aanhalingstekens"),
+        ('a: "b\n', 2, "aanhalingsteken niet gesloten"),
+        ("a:\n  b: 1\n c: 2\n", 3, "inspringen"),
+        ("a:\n\t- b\n", 2, "tab"),
+    ],
+)
+def test_parser_complaints_are_in_dutch(text: str, line: int, words: str) -> None:
+    found = problem(text)
+    assert found.line == line and words in found.message

@@ -79,10 +79,44 @@ def parse(text: str, name: str = "<tekst>") -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        problem = exc.problem or exc.context or "onleesbare YAML"
-        raise SamenwerkError(Problem(f"geen geldige YAML ({problem})", name, line)) from None
+        problem = exc.problem or exc.context or ""
+        raise SamenwerkError(Problem(f"geen geldige YAML: {_dutch(problem)}", name, line)) from None
     except yaml.YAMLError as exc:
         raise SamenwerkError(Problem(f"geen geldige YAML ({exc})", name)) from None
+
+
+_PARSER_PROBLEMS = (
+    (
+        "mapping values are not allowed",
+        "hier mag geen ':' staan; zet tekst met een ':' tussen aanhalingstekens",
+    ),
+    (
+        "found character that cannot start any token",
+        "een teken waarmee geen waarde kan beginnen (een tab? spring in met spaties)",
+    ),
+    ("expected ',' or ']'", "een ',' of ']' verwacht: is een lijst [ ... ] niet gesloten?"),
+    ("expected ',' or '}'", "een ',' of '}' verwacht: is een mapping { ... } niet gesloten?"),
+    ("could not find expected ':'", "een ':' verwacht na de sleutel"),
+    ("did not find expected key", "een sleutel verwacht: klopt het inspringen?"),
+    ("expected <block end>", "het inspringen klopt niet"),
+    (
+        "found unexpected end of stream",
+        "onverwacht einde van het bestand: een aanhalingsteken niet gesloten?",
+    ),
+    ("did not find expected node content", "een waarde verwacht"),
+    (
+        "did not find expected '-' indicator",
+        "een lijstregel ('- ...') verwacht: klopt het inspringen?",
+    ),
+)
+
+
+def _dutch(problem: str) -> str:
+    """libyaml's complaint in Dutch; an unknown one is kept as it is."""
+    for english, dutch in _PARSER_PROBLEMS:
+        if english in problem:
+            return dutch
+    return problem or "onleesbare YAML"
 
 
 class _Builder:
