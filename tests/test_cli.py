@@ -124,3 +124,13 @@ def test_template_to_stdout_quick(runner: CliRunner, mini_bank: Path) -> None:
     result = runner.invoke(app, ["template", "--quick", "-q", str(mini_bank)])
     assert result.exit_code == 0
     assert "  ambitie.belofte:" in result.stdout and "ambitie.doen" not in result.stdout
+
+
+def test_ctrl_c_anywhere_exits_130(runner: CliRunner, monkeypatch) -> None:
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(bank, "load", interrupted)
+    result = runner.invoke(app, ["questions", "list"])
+    assert result.exit_code == 130
+    assert "onderbroken" in result.stderr

@@ -151,3 +151,19 @@ def test_dumped_data_loads_back_as_text(value) -> None:
 def test_parser_complaints_are_in_dutch(text: str, line: int, words: str) -> None:
     found = problem(text)
     assert found.line == line and words in found.message
+
+
+def test_atomic_write_follows_umask_and_keeps_an_existing_mode(tmp_path: Path) -> None:
+    import os
+
+    old = os.umask(0o022)
+    try:
+        yamlio.atomic_write(tmp_path / "nieuw.yaml", "a: 1\n")
+        assert (tmp_path / "nieuw.yaml").stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "bestaand.yaml"
+        kept.write_text("a: 0\n")
+        kept.chmod(0o640)
+        yamlio.atomic_write(kept, "a: 1\n")
+        assert kept.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(old)

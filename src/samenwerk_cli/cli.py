@@ -16,7 +16,8 @@ from samenwerk_cli.errors import ExitCode, SamenwerkError
 
 
 class _Group(TyperGroup):
-    """Turns a :class:`SamenwerkError` from any command into a Dutch message and its exit code."""
+    """Turns a :class:`SamenwerkError` from any command into a Dutch message and its exit code,
+    and Ctrl-C into exit 130 (click would say "Aborted!" and exit 1)."""
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -25,6 +26,9 @@ class _Group(TyperGroup):
             for problem in exc.problems:
                 typer.echo(f"fout: {problem}", err=True)
             raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            typer.echo("\nonderbroken", err=True)
+            raise typer.Exit(ExitCode.INTERRUPTED) from None
 
 
 app = typer.Typer(

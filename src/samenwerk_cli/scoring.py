@@ -310,7 +310,7 @@ def _org_scores(
 
 def _respondent(f: AnswerFile) -> Respondent:
     d = f.data
-    notes = {k: v for k, v in d.toelichting.items() if v is not None}
+    notes = {k: v for k, v in d.toelichting.items() if v and v.strip()}  # "" = asked, no text
     return Respondent(f.path, d.respondent, d.organisatie, d.rol, d.fase, f.given, notes)
 
 

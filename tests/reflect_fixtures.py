@@ -1,0 +1,98 @@
+"""A small question bank for the reflect tests: two dimensions, every item kind, a quick scan.
+
+Order (all items): ambitie.belofte (stelling, kort, uitleg), ambitie.juich (stelling, omgekeerd),
+ambitie.balans (balans), ambitie.open (open), relatie.vertrouwen (stelling, kort),
+relatie.macht (stelling). Quick scan: ambitie.belofte, relatie.vertrouwen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import write_bank
+
+MODEL = """\
+formaat: samenwerk-vragenlijst/1
+naam: reflect-test
+versie: "1"
+titel: Reflectiemodel op samenwerken
+dimensies:
+  - id: ambitie
+    naam: Ambitie van betekenis
+    kern: Een gedeelde ambitie die richting geeft.
+    advies: Bespreek wat ieder wil bereiken.
+    themas:
+      - {id: belofte, naam: Belofte}
+      - {id: begrip, naam: Begrip}
+      - {id: halen-brengen, naam: Halen en brengen}
+  - id: relatie
+    naam: Aandacht voor persoonlijke relaties
+    kern: Vertrouwen bouw je samen op.
+    advies: Plan een gezamenlijke activiteit.
+    themas:
+      - {id: vertrouwen, naam: Vertrouwen}
+      - {id: macht, naam: Macht}
+fases:
+  - {id: verkennen, naam: Verkennen, betekenis: Elkaar leren kennen.}
+  - {id: delen, naam: Delen, betekenis: Belangen delen.}
+  - {id: uitvoeren, naam: Uitvoeren, betekenis: Het samen doen.}
+"""
+
+AMBITIE = """\
+formaat: samenwerk-vragen/1
+dimensie: ambitie
+vragen:
+  - id: ambitie.belofte
+    soort: stelling
+    fase: verkennen
+    thema: belofte
+    tekst: We hebben afgesproken wat we elkaar beloven.
+    uitleg: De belofte is wat partners elkaar concreet toezeggen.
+    kort: true
+  - id: ambitie.juich
+    soort: stelling
+    fase: delen
+    thema: begrip
+    tekst: Onze ambitie bestaat vooral uit mooie woorden.
+    omgekeerd: true
+  - id: ambitie.balans
+    soort: balans
+    fase: delen
+    thema: halen-brengen
+    tekst: Hoe verhoudt halen zich tot brengen?
+    polen: [We brengen meer dan we halen, We halen meer dan we brengen]
+  - id: ambitie.open
+    soort: open
+    tekst: Wat willen we samen bereiken?
+"""
+
+RELATIE = """\
+formaat: samenwerk-vragen/1
+dimensie: relatie
+vragen:
+  - id: relatie.vertrouwen
+    soort: stelling
+    fase: verkennen
+    thema: vertrouwen
+    tekst: We vertrouwen elkaar.
+    kort: true
+  - id: relatie.macht
+    soort: stelling
+    fase: delen
+    thema: macht
+    tekst: Niemand bepaalt alleen de koers.
+"""
+
+ALL_IDS = [
+    "ambitie.belofte",
+    "ambitie.juich",
+    "ambitie.balans",
+    "ambitie.open",
+    "relatie.vertrouwen",
+    "relatie.macht",
+]
+QUICK_IDS = ["ambitie.belofte", "relatie.vertrouwen"]
+
+
+def write_reflect_bank(directory: Path) -> Path:
+    return write_bank(directory, model=MODEL, ambitie=AMBITIE, relatie=RELATIE)

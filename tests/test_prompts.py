@@ -1,0 +1,138 @@
+"""Real questionary prompts, driven through prompt_toolkit's pipe input in a fresh app session."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from samenwerk_cli import answers, prompts
+from samenwerk_cli import bank as bank_mod
+from samenwerk_cli.dialog import SEPARATOR, Choice, Nav, Question
+from samenwerk_cli.session import Session
+from tests.reflect_fixtures import write_reflect_bank
+
+pytestmark = pytest.mark.timeout(20)
+
+DOWN, ENTER, CTRL_C = "\x1b[B", "\r", "\x03"
+
+SCALE = Question(
+    "item:x",
+    "select",
+    "We vertrouwen elkaar.",
+    (
+        *(Choice(t, n, str(n)) for n, t in enumerate(["a", "b", "c", "d", "e"], 1)),
+        Choice("weet niet", "weet niet", "6"),
+        SEPARATOR,
+        Choice("← vorige vraag", Nav.BACK, "v"),
+    ),
+)
+
+
+@pytest.fixture
+def keys() -> Iterator[Any]:
+    """Queue keys, then close the pipe so a prompt waiting for more gets EOF instead of hanging."""
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+
+        def send(text: str, close: bool = True) -> None:
+            pipe.send_text(text)
+            if close:
+                pipe.close()
+
+        yield send
+
+
+def test_select_number_shortcut(keys: Any) -> None:
+    keys("3" + ENTER)
+    assert prompts.ask(SCALE) == 3
+
+
+def test_select_weet_niet(keys: Any) -> None:
+    keys("6" + ENTER)
+    assert prompts.ask(SCALE) == "weet niet"
+
+
+def test_select_back_shortcut(keys: Any) -> None:
+    keys("v" + ENTER)
+    assert prompts.ask(SCALE) is Nav.BACK
+
+
+def test_select_arrows_from_default(keys: Any) -> None:
+    keys(DOWN + ENTER)
+    question = Question(SCALE.key, "select", SCALE.message, SCALE.choices, default=4)
+    assert prompts.ask(question) == 5
+
+
+def test_text_default_and_typing(keys: Any) -> None:
+    keys("erbij" + ENTER)
+    question = Question("toelichting:x", "text", "Wil je dit toelichten?", default="al ")
+    assert prompts.ask(question) == "al erbij"
+
+
+def test_text_validation_rejects_then_accepts(keys: Any) -> None:
+    keys(ENTER + "Noord" + ENTER)
+    question = Question(
+        "partnerschap",
+        "text",
+        "Naam van het partnerschap",
+        validate=lambda t: None if t.strip() else "Vul de naam in.",
+    )
+    assert prompts.ask(question) == "Noord"
+
+
+def test_ctrl_c_raises(keys: Any) -> None:
+    keys(CTRL_C, close=False)
+    with pytest.raises(KeyboardInterrupt):
+        prompts.ask(SCALE)
+
+
+def test_end_of_input_raises(keys: Any) -> None:
+    keys("")
+    with pytest.raises(EOFError):
+        prompts.ask(Question("rol", "text", "Je rol"))
+
+
+def test_style_honours_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert all("ansi" not in rule for _, rule in prompts.style().style_rules)
+    monkeypatch.delenv("NO_COLOR")
+    assert any("ansi" in rule for _, rule in prompts.style().style_rules)
+
+
+def test_whole_quick_session_through_real_prompts(keys: Any, tmp_path: Path) -> None:
+    bank = bank_mod.load(write_reflect_bank(tmp_path / "vragen"))
+    out = tmp_path / "a.yaml"
+    keys(
+        "Noord" + ENTER  # partnerschap
+        + ENTER  # organisatie
+        + "Anna" + ENTER  # respondent
+        + ENTER + ENTER  # rol, ronde
+        + "2" + ENTER  # fase: delen
+        + "u" + ENTER  # uitleg
+        + "4" + ENTER  # ambitie.belofte
+        + "v" + ENTER  # back
+        + "5" + ENTER  # ambitie.belofte again
+        + "1" + ENTER  # relatie.vertrouwen: low
+        + "Weinig contact." + ENTER  # the comment
+        + "1" + ENTER  # review: finish
+    )  # fmt: skip
+    session = Session(
+        bank,
+        ask=prompts.ask,
+        show=lambda event: None,
+        save=lambda data: answers.save(out, data),
+        quick=True,
+        today=dt.date(2026, 11, 28),
+    )
+    session.run()
+    data = answers.read(out, bank).data
+    assert data.partnerschap == "Noord" and data.respondent == "Anna" and data.fase == "delen"
+    assert data.antwoorden == {"ambitie.belofte": 5, "relatie.vertrouwen": 1}
+    assert data.toelichting == {"relatie.vertrouwen": "Weinig contact."}
+    assert data.compleet

@@ -1,0 +1,189 @@
+"""End to end: the installed ``samenwerk`` console script in a real pseudo-terminal (pexpect)."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import sys
+from pathlib import Path
+
+import pytest
+
+from samenwerk_cli import answers
+from samenwerk_cli import bank as bank_mod
+from tests.reflect_fixtures import ALL_IDS, write_reflect_bank
+
+pexpect = pytest.importorskip("pexpect")
+
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pty"),
+    pytest.mark.timeout(90),
+]
+
+SAMENWERK = Path(sys.executable).parent / "samenwerk"
+ENTER, CTRL_C, CTRL_D = "\r", "\x03", "\x04"
+
+
+@pytest.fixture
+def bank_dir(tmp_path: Path) -> Path:
+    return write_reflect_bank(tmp_path / "vragen")
+
+
+def spawn(args: list[str], cwd: Path) -> pexpect.spawn:
+    env = {k: v for k, v in os.environ.items() if k != "SAMENWERK_VRAGEN"}
+    env.update(PROMPT_TOOLKIT_NO_CPR="1", NO_COLOR="1", TERM="xterm", COLUMNS="120", LINES="40")
+    return pexpect.spawn(
+        str(SAMENWERK),
+        args,
+        cwd=str(cwd),
+        env=env,
+        dimensions=(40, 120),
+        encoding="utf-8",
+        timeout=15,
+    )
+
+
+def step(child: pexpect.spawn, *seen: str, keys: str) -> None:
+    """Wait until every text in ``seen`` appeared (in order), then type ``keys``."""
+    for text in seen:
+        child.expect_exact(text)
+    child.send(keys)
+
+
+def finish(child: pexpect.spawn) -> str:
+    """Choose 'Afronden' in the review and return everything printed after it."""
+    step(child, "Je antwoorden", "Klopt alles?", keys="1" + ENTER)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    return child.before
+
+
+def test_full_quick_run(tmp_path: Path, bank_dir: Path) -> None:
+    child = spawn(["reflect", "--quick", "--questions", str(bank_dir)], tmp_path)
+    step(child, "Reflectiemodel op samenwerken", "minuut", "Naam van het partnerschap",
+         keys="Opleidingsschool Noord" + ENTER)  # fmt: skip
+    step(child, "Je organisatie", keys="Hogeschool Noord" + ENTER)
+    step(child, "Je naam", keys="Anna de Vries" + ENTER)
+    step(child, "Je rol", keys="opleider" + ENTER)
+    step(child, "Ronde", keys="2026-najaar" + ENTER)
+    step(child, "In welke fase", "4) weet ik niet", keys="2" + ENTER)
+    step(
+        child, "Ambitie 1/1 · totaal 1/2", "We hebben afgesproken", "6) weet niet", keys="4" + ENTER
+    )
+    step(child, "Relatie 1/1 · totaal 2/2", "We vertrouwen elkaar.", keys="2" + ENTER)
+    step(child, "Wil je dit toelichten?", keys="Weinig contact buiten overleg." + ENTER)
+    out = finish(child)
+    assert "Klaar" in out and "Ambitie van betekenis" in out
+
+    [path] = tmp_path.glob("opleidingsschool-noord-anna-de-vries-*.yaml")
+    data = answers.read(path, bank_mod.load(bank_dir)).data
+    assert data.compleet and data.fase == "delen" and data.ronde == "2026-najaar"
+    assert (data.organisatie, data.rol) == ("Hogeschool Noord", "opleider")
+    assert data.antwoorden == {"ambitie.belofte": 4, "relatie.vertrouwen": 2}
+    assert data.toelichting == {"relatie.vertrouwen": "Weinig contact buiten overleg."}
+
+
+FLAGS = ["--partnership", "Noord", "--respondent", "Bo", "--organisation", "X", "--role", "",
+         "--round", ""]  # fmt: skip
+
+
+def test_interrupt_and_resume(tmp_path: Path, bank_dir: Path) -> None:
+    out = tmp_path / "bo.yaml"
+    child = spawn(["reflect", "--questions", str(bank_dir), "-o", str(out), *FLAGS], tmp_path)
+    step(child, "In welke fase", keys="1" + ENTER)
+    step(child, "Ambitie 1/4", keys="5" + ENTER)
+    step(child, "Ambitie 2/4", keys="3" + ENTER)
+    step(child, "Ambitie 3/4", keys="3" + ENTER)
+    step(child, "Ambitie 4/4", "Wat willen we samen bereiken?", keys=CTRL_C)
+    child.expect_exact("Gestopt")
+    child.expect(r"\r\n  (samenwerk reflect --resume [^\r\n]+)\r\n")
+    command = child.match.group(1)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert command == f"samenwerk reflect --resume {out} --questions {bank_dir}"
+
+    bank = bank_mod.load(bank_dir)
+    saved = answers.read(out, bank).data
+    assert not saved.compleet
+    assert saved.antwoorden == {"ambitie.belofte": 5, "ambitie.juich": 3, "ambitie.balans": 3}
+
+    child = spawn(shlex.split(command)[1:], tmp_path)
+    step(child, "Verder met Noord", "3 van de 6", "Ambitie 4/4", "Wat willen we", keys=ENTER)
+    step(child, "Relatie 1/2", keys="6" + ENTER)
+    step(child, "Relatie 2/2", keys="4" + ENTER)
+    report = finish(child)
+    assert "Aandacht voor persoonlijke relaties" in report
+
+    data = answers.read(out, bank).data
+    assert data.compleet
+    assert (data.partnerschap, data.respondent, data.organisatie, data.fase) == (
+        "Noord",
+        "Bo",
+        "X",
+        "verkennen",
+    )
+    assert data.antwoorden["relatie.vertrouwen"] == "weet niet"
+    assert data.antwoorden["ambitie.belofte"] == 5
+    assert data.toelichting == {"ambitie.open": ""}
+    assert [i for i in ALL_IDS if i not in data.antwoorden and i not in data.toelichting] == []
+
+
+def test_back_and_change_an_answer(tmp_path: Path, bank_dir: Path) -> None:
+    out = tmp_path / "bo.yaml"
+    child = spawn(["reflect", "--questions", str(bank_dir), "-o", str(out), *FLAGS], tmp_path)
+    step(child, "In welke fase", keys="3" + ENTER)
+    step(child, "Ambitie 1/4", "u) uitleg", keys="u" + ENTER)
+    step(child, "Uitleg: De belofte is", keys="5" + ENTER)
+    step(child, "Ambitie 2/4", "v) ← vorige vraag", keys="v" + ENTER)
+    step(child, "Ambitie 1/4", "We hebben afgesproken", keys="1" + ENTER)  # was 5
+    step(child, "Wil je dit toelichten?", keys="Niets vastgelegd." + ENTER)
+    step(child, "Ambitie 2/4", keys="1" + ENTER)
+    step(child, "Ambitie 3/4", keys="3" + ENTER)
+    step(child, "Ambitie 4/4", keys="Samen opleiden." + ENTER)
+    step(child, "Relatie 1/2", keys="4" + ENTER)
+    step(child, "Relatie 2/2", keys="4" + ENTER)
+    # In the review, change item 5 (relatie.vertrouwen) from 4 to 2.
+    step(child, "Je antwoorden", "Klopt alles?", keys="2" + ENTER)
+    step(child, "Welk nummer", keys="5" + ENTER)
+    step(child, "Relatie 1/2", "← terug naar het overzicht", keys="2" + ENTER)
+    step(child, "Wil je dit toelichten?", keys=ENTER)
+    report = finish(child)
+    assert "Ambitie van betekenis" in report
+
+    data = answers.read(out, bank_mod.load(bank_dir)).data
+    assert data.compleet and data.fase == "uitvoeren"
+    assert data.antwoorden == {
+        "ambitie.belofte": 1,
+        "ambitie.juich": 1,
+        "ambitie.balans": 3,
+        "relatie.vertrouwen": 2,
+        "relatie.macht": 4,
+    }
+    assert data.toelichting == {
+        "ambitie.belofte": "Niets vastgelegd.",
+        "ambitie.open": "Samen opleiden.",
+    }
+
+
+def test_existing_output_is_refused(tmp_path: Path, bank_dir: Path) -> None:
+    out = tmp_path / "bo.yaml"
+    out.write_text("iets\n")
+    child = spawn(["reflect", "--questions", str(bank_dir), "-o", str(out)], tmp_path)
+    child.expect_exact("bestaat al")
+    child.expect_exact("--resume")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+    assert out.read_text() == "iets\n"
+
+
+def test_end_of_input_before_any_answer(tmp_path: Path, bank_dir: Path) -> None:
+    child = spawn(["reflect", "--questions", str(bank_dir)], tmp_path)
+    step(child, "Naam van het partnerschap", keys=CTRL_D)
+    child.expect_exact("nog niets om te bewaren")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert list(tmp_path.glob("*.yaml")) == []
