@@ -130,7 +130,7 @@ def _explain_answer(problem: Problem, doc: yamlio.Document) -> Problem:
 
 def to_yaml(data: Antwoorden) -> str:
     """Serialise answers in the documented key order, dropping empty optional fields."""
-    raw = msgspec.to_builtins(data)
+    raw = msgspec.to_builtins(data, builtin_types=(dt.date,))  # dates stay unquoted YAML dates
     keep = {"formaat", "vragenlijst", "versie", "partnerschap", "antwoorden"}
     out = {k: v for k, v in raw.items() if k in keep or v not in (None, {}, False)}
     return yamlio.dump(out)
