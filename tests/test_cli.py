@@ -134,3 +134,19 @@ def test_ctrl_c_anywhere_exits_130(runner: CliRunner, monkeypatch) -> None:
     result = runner.invoke(app, ["questions", "list"])
     assert result.exit_code == 130
     assert "onderbroken" in result.stderr
+
+
+def test_usage_errors_are_in_dutch(runner: CliRunner) -> None:
+    cases = {
+        ("scor",): "onbekend commando 'scor'. Bedoel je 'score'?",
+        ("score", "x", "--foo"): "onbekende optie: --foo",
+        ("score",): "PAD... ontbreekt",
+        ("score", "x", "--fail-under"): "optie --fail-under heeft een waarde nodig",
+        ("score", "x", "-j", "veel"): "'veel' is geen geheel getal",
+        ("questions", "check", "a", "b"): "onverwacht extra argument: b",
+    }
+    for args, words in cases.items():
+        result = runner.invoke(app, list(args), prog_name="samenwerk")
+        assert result.exit_code == 2, args
+        assert words in result.stderr, (args, result.stderr)
+        assert "Error" not in result.stderr and "Usage" not in result.stderr

@@ -21,6 +21,8 @@ Quick = Annotated[bool, typer.Option("--quick", help="Alleen de vragen van de ko
 Paths = Annotated[
     list[Path],
     typer.Argument(
-        help="Antwoordbestanden of mappen (die worden doorzocht op *.yaml).", show_default=False
+        help="Antwoordbestanden of mappen (die worden doorzocht op *.yaml).",
+        show_default=False,
+        metavar="PAD...",
     ),
 ]

@@ -41,7 +41,9 @@ def check(
     directory: Annotated[
         Optional[Path],  # noqa: UP045 - typer reads the annotation at runtime
         typer.Argument(
-            help="Map met de vragenlijst (standaard: de ingebouwde).", show_default=False
+            help="Map met de vragenlijst (standaard: de ingebouwde).",
+            show_default=False,
+            metavar="[MAP]",
         ),
     ] = None,
 ) -> None:
