@@ -6,9 +6,8 @@ it runs, so ``samenwerk --version`` and shell completion stay fast.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
-
 import re
+from typing import Annotated, Any
 
 import typer
 from typer._click.exceptions import UsageError
@@ -16,7 +15,6 @@ from typer.core import TyperGroup
 
 from samenwerk_cli.commands import export, questions, reflect, score, template
 from samenwerk_cli.errors import ExitCode, SamenwerkError
-
 
 _USAGE_WORDS = [
     (r"No such option: (\S+)", r"onbekende optie: \1"),
