@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 
 from samenwerk_cli.answers import FORMAT, Antwoorden
 from samenwerk_cli.cli import app
-from samenwerk_cli.commands.reflect import default_output, resume_command, slug
+from samenwerk_cli.commands.reflect import default_output, resume_command
+from samenwerk_cli.paths import slug
 from tests.reflect_fixtures import write_reflect_bank
 
 ENV = {"NO_COLOR": "1", "COLUMNS": "120", "SAMENWERK_VRAGEN": None}

@@ -405,16 +405,20 @@ class Session:
         return str(answer or "")
 
     def _save(self) -> None:
-        """Save with answers in bank order, so the file reads like the questionnaire."""
         assert self.data is not None
-        order = {v.id: i for i, v in enumerate(self.bank.vragen)}
-
-        def ordered(d: dict[str, Any]) -> dict[str, Any]:
-            return dict(sorted(d.items(), key=lambda kv: order.get(kv[0], len(order))))
-
-        self.data.antwoorden = ordered(self.data.antwoorden)
-        self.data.toelichting = ordered(self.data.toelichting)
+        in_bank_order(self.bank, self.data)
         self.save_cb(self.data)
+
+
+def in_bank_order(bank: Bank, data: Antwoorden) -> None:
+    """Sort answers and comments in bank order, so the saved file reads like the questionnaire."""
+    order = {v.id: i for i, v in enumerate(bank.vragen)}
+
+    def ordered(d: dict[str, Any]) -> dict[str, Any]:
+        return dict(sorted(d.items(), key=lambda kv: order.get(kv[0], len(order))))
+
+    data.antwoorden = ordered(data.antwoorden)
+    data.toelichting = ordered(data.toelichting)
 
 
 def _key(index: int) -> str | None:

@@ -7,10 +7,8 @@ rich and the session load when the command runs, so other commands start without
 from __future__ import annotations
 
 import datetime as dt
-import re
 import shlex
 import sys
-import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -20,10 +18,8 @@ from samenwerk_cli.options import Questions, Quick
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from rich.table import Table
 
     from samenwerk_cli.answers import Antwoorden
-    from samenwerk_cli.dialog import Event, Review
 
 NO_TERMINAL = (
     "samenwerk reflect stelt de vragen in een terminal, maar hier is geen terminal "
@@ -116,11 +112,12 @@ def reflect(
     saver = _Saver(output)
     console = _console()
     from samenwerk_cli import prompts
+    from samenwerk_cli.render import screens
 
     session = Session(
         bank,
         ask=prompts.ask,
-        show=lambda event: _render(console, event),
+        show=lambda event: screens.show(console, event),
         save=saver,
         quick=quick,
         dimensions=dimension or (),
@@ -157,21 +154,13 @@ class _Saver:
         answers.save(self.path, data)
 
 
-def slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
 def default_output(data: Antwoorden, folder: Path = Path(".")) -> Path:
     """``<partnerschap>-<respondent|anoniem>-<datum>.yaml``, with -2, -3... rather than overwrite."""
+    from samenwerk_cli.paths import free_path, slug
+
     datum = data.datum or dt.date.today()
     parts = [slug(data.partnerschap) or "partnerschap", slug(data.respondent or "") or "anoniem"]
-    stem = "-".join([*parts, datum.isoformat()])
-    candidate, n = folder / f"{stem}.yaml", 1
-    while candidate.exists():
-        n += 1
-        candidate = folder / f"{stem}-{n}.yaml"
-    return candidate
+    return free_path(folder, "-".join([*parts, datum.isoformat()]), ".yaml")
 
 
 def resume_command(path: Path, questions: Path | None, quick: bool, dimensions: list[str]) -> str:
@@ -214,95 +203,3 @@ def _esc(text: str) -> str:
 
 def _q(path: Path) -> str:
     return shlex.quote(str(path))
-
-
-def _render(console: Console, event: Event) -> None:
-    from rich.padding import Padding
-    from rich.table import Table
-
-    from samenwerk_cli import dialog as s
-
-    if isinstance(event, s.Intro):
-        console.print()
-        console.rule(f"[bold]{_esc(event.titel)}[/]")
-        console.print(
-            "Met deze vragenlijst kijk je terug op jullie samenwerking.\n"
-            "Je geeft bij elke stelling aan hoe het er volgens jou voor staat; "
-            "er zijn geen goede of foute antwoorden.\n"
-            "Aan het eind zie je je eigen scores; samen met die van je partners "
-            "zijn ze het begin van het gesprek."
-        )
-        console.print()
-        console.print("[bold]De dimensies[/]")
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(no_wrap=True, style="bold")
-        grid.add_column()
-        for naam, kern in event.dimensies:
-            grid.add_row(_esc(naam), _esc(kern))
-        console.print(Padding(grid, (0, 0, 0, 2)))
-        console.print()
-        soort = "korte scan: " if event.quick else ""
-        stellingen = f"{event.stellingen} {'stelling' if event.stellingen == 1 else 'stellingen'}"
-        open_ = f", {event.open} open {'vraag' if event.open == 1 else 'vragen'}"
-        minuten = f"{event.minuten} {'minuut' if event.minuten == 1 else 'minuten'}"
-        how = Table.grid(padding=(0, 2))
-        how.add_column(no_wrap=True, style="bold")
-        how.add_column()
-        how.add_row(
-            "Duur", f"ongeveer {minuten} ({soort}{stellingen}{open_ if event.open else ''})."
-        )
-        how.add_row(
-            "Kiezen", "een cijfer of de pijltjes, dan Enter. Terug met 'v' (← vorige vraag)."
-        )
-        how.add_row(
-            "Stoppen",
-            "Ctrl-C. Elk antwoord is meteen bewaard; het scherm laat zien hoe je later verder gaat.",
-        )
-        console.print(how)
-        console.print()
-    elif isinstance(event, s.Resumed):
-        console.print()
-        who = f" ({_esc(event.respondent)})" if event.respondent else ""
-        console.rule(f"[bold]Verder met {_esc(event.partnerschap)}[/]{who}")
-        if event.beantwoord >= event.totaal:
-            state = "al afgerond" if event.compleet else "helemaal ingevuld"
-            console.print(f"Deze vragenlijst is {state}; je kunt je antwoorden nog nakijken.")
-        else:
-            console.print(
-                f"{event.beantwoord} van de {event.totaal} vragen zijn al beantwoord; "
-                "je gaat verder bij de eerste onbeantwoorde vraag."
-            )
-    elif isinstance(event, s.DimensionHeader):
-        console.print()
-        console.rule(f"[bold]{_esc(event.naam)}[/]")
-        console.print(f"[italic]{_esc(event.kern)}[/]", justify="center")
-    elif isinstance(event, s.Progress):
-        console.print()
-        console.print(f"[dim]{_esc(event.label)}[/]")
-    elif isinstance(event, s.Help):
-        console.print(Padding(f"[italic]Uitleg: {_esc(event.text)}[/]", (0, 0, 0, 2)))
-    elif isinstance(event, s.Review):
-        console.print()
-        console.print(_review_table(event))
-    elif isinstance(event, s.Notice):
-        console.print(_esc(event.text))
-
-
-def _review_table(review: Review) -> Table:
-    """One line per item, so even a long questionnaire stays a compact overview."""
-    from rich.table import Table
-
-    table = Table(title="[bold]Je antwoorden[/]", title_justify="left", expand=True)
-    table.add_column("nr", justify="right", no_wrap=True, width=3)
-    table.add_column("vraag", ratio=3, no_wrap=True, overflow="ellipsis")
-    table.add_column("antwoord", max_width=22, no_wrap=True, overflow="ellipsis")
-    table.add_column("toelichting", ratio=1, no_wrap=True, overflow="ellipsis")
-    current = None
-    for row in review.rows:
-        if row.dimensie != current:
-            if current is not None:
-                table.add_section()
-            table.add_row("", f"[bold]{_esc(row.dimensie)}[/]", "", "")
-            current = row.dimensie
-        table.add_row(str(row.nr), _esc(row.vraag), _esc(row.antwoord), _esc(row.toelichting))
-    return table
