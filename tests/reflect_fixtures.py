@@ -8,7 +8,9 @@ relatie.macht (stelling). Quick scan: ambitie.belofte, relatie.vertrouwen.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from samenwerk_cli.dialog import Question
 from tests.conftest import write_bank
 
 MODEL = """\
@@ -96,3 +98,20 @@ QUICK_IDS = ["ambitie.belofte", "relatie.vertrouwen"]
 
 def write_reflect_bank(directory: Path) -> Path:
     return write_bank(directory, model=MODEL, ambitie=AMBITIE, relatie=RELATIE)
+
+
+class Script:
+    """A fake ``ask``: answers questions in order and checks each one's key."""
+
+    def __init__(self, steps: list[tuple[str, Any]]) -> None:
+        self.steps = list(steps)
+        self.asked: list[Question] = []
+
+    def __call__(self, question: Question) -> Any:
+        assert self.steps, f"unexpected question {question.key}"
+        key, answer = self.steps.pop(0)
+        assert question.key == key, f"expected {key}, got {question.key}"
+        self.asked.append(question)
+        if isinstance(answer, BaseException):
+            raise answer
+        return answer

@@ -21,7 +21,6 @@ from samenwerk_cli.session import (
     Metadata,
     Nav,
     Progress,
-    Question,
     Resumed,
     Review,
     Session,
@@ -30,7 +29,7 @@ from samenwerk_cli.session import (
     is_low,
     select_items,
 )
-from tests.reflect_fixtures import ALL_IDS, QUICK_IDS, write_reflect_bank
+from tests.reflect_fixtures import ALL_IDS, QUICK_IDS, Script, write_reflect_bank
 
 TODAY = dt.date(2026, 11, 28)
 META = [
@@ -46,23 +45,6 @@ META = [
 @pytest.fixture
 def bank(tmp_path: Path) -> Bank:
     return bank_mod.load(write_reflect_bank(tmp_path / "vragen"))
-
-
-class Script:
-    """A fake ``ask``: answers questions in order and checks each one's key."""
-
-    def __init__(self, steps: list[tuple[str, Any]]) -> None:
-        self.steps = list(steps)
-        self.asked: list[Question] = []
-
-    def __call__(self, question: Question) -> Any:
-        assert self.steps, f"unexpected question {question.key}"
-        key, answer = self.steps.pop(0)
-        assert question.key == key, f"expected {key}, got {question.key}"
-        self.asked.append(question)
-        if isinstance(answer, BaseException):
-            raise answer
-        return answer
 
 
 def run(bank: Bank, steps: list[tuple[str, Any]], **kwargs: Any) -> tuple[Any, list, list, Script]:

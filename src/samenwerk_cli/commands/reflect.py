@@ -38,7 +38,8 @@ def reflect(
             "--output",
             "-o",
             help="Bewaar de antwoorden in dit bestand "
-            "(standaard: <partnerschap>-<naam>-<datum>.yaml in deze map).",
+            "(standaard: <partnerschap>-<naam>-<datum>.yaml in deze map); "
+            "bij --group een map.",
             show_default=False,
         ),
     ] = None,
@@ -46,7 +47,8 @@ def reflect(
         Optional[Path],  # noqa: UP045
         typer.Option(
             "--resume",
-            help="Ga verder met een onafgemaakt antwoordbestand, bij de eerste onbeantwoorde vraag.",
+            help="Ga verder met een onafgemaakt antwoordbestand (of de map van een groepssessie), "
+            "bij de eerste onbeantwoorde vraag.",
             show_default=False,
         ),
     ] = None,
@@ -74,8 +76,31 @@ def reflect(
     round_: Annotated[
         Text, typer.Option("--round", help="Ronde, bijvoorbeeld 2026-najaar.")
     ] = None,
+    group: Annotated[
+        Text,
+        typer.Option(
+            "--group",
+            "-g",
+            help="Groepssessie: de deelnemers in volgorde, bijv. "
+            '"Anna:Hogeschool Noord, Bram:De Linde" (namen mogen labels zijn).',
+            show_default=False,
+        ),
+    ] = None,
+    group_file: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--group-file",
+            help="Groepssessie met de deelnemers uit een YAML-bestand "
+            "(deelnemers: [{naam, organisatie, rol}]).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Vul de vragenlijst interactief in; elk antwoord wordt meteen bewaard."""
+    """Vul de vragenlijst interactief in, alleen of als groep; elk antwoord wordt meteen bewaard.
+
+    Met --group typt de begeleider per stelling de cijfers van de hele groep op één regel;
+    -o is dan een map met één antwoordbestand per deelnemer.
+    """
     from samenwerk_cli import answers
     from samenwerk_cli import bank as bank_mod
     from samenwerk_cli.errors import ExitCode, Problem, SamenwerkError
@@ -88,7 +113,24 @@ def reflect(
             "gebruik --resume BESTAND zonder --output: het bestand blijft hetzelfde"
         )
     bank = bank_mod.load(questions)
-    err = _console(stderr=True)
+    if group is not None or group_file is not None or (resume is not None and resume.is_dir()):
+        from samenwerk_cli.commands import reflect_group
+
+        reflect_group.refuse_single_flags(organisation, respondent, role)
+        reflect_group.run(
+            bank,
+            spec=group,
+            group_file=group_file,
+            output=output,
+            resume=resume,
+            quick=quick,
+            dimensions=dimension or (),
+            questions=questions,
+            partnership=partnership,
+            round_=round_,
+        )
+        return
+    err = console_for(stderr=True)
 
     previous = None
     if resume is not None:
@@ -110,7 +152,7 @@ def reflect(
             raise SamenwerkError(Problem("deze map bestaat niet", str(output.parent)))
 
     saver = _Saver(output)
-    console = _console()
+    console = console_for()
     from samenwerk_cli import prompts
     from samenwerk_cli.render import screens
 
@@ -127,7 +169,7 @@ def reflect(
     try:
         session.run()
     except (KeyboardInterrupt, EOFError):
-        _interrupted(err, saver.path, questions, quick, dimension or [])
+        interrupted(err, saver.path, questions, quick, dimension or [])
         raise typer.Exit(ExitCode.INTERRUPTED) from None
 
     assert saver.path is not None
@@ -174,14 +216,19 @@ def resume_command(path: Path, questions: Path | None, quick: bool, dimensions: 
     return " ".join(parts)
 
 
-def _interrupted(
-    err: Console, path: Path | None, questions: Path | None, quick: bool, dims: list[str]
+def interrupted(
+    err: Console,
+    path: Path | None,
+    questions: Path | None,
+    quick: bool,
+    dims: list[str],
+    whose: str = "Je antwoorden",
 ) -> None:
     err.print()
     if path is None or not path.exists():
         err.print("Gestopt. Er was nog niets om te bewaren.")
         return
-    err.print(f"Gestopt. Je antwoorden tot nu toe zijn bewaard in [bold]{_esc(str(path))}[/].")
+    err.print(f"Gestopt. {whose} tot nu toe zijn bewaard in [bold]{_esc(str(path))}[/].")
     err.print("Later verder gaan:")
     err.print(f"  {_esc(resume_command(path, questions, quick, dims))}", soft_wrap=True)
 
@@ -189,7 +236,7 @@ def _interrupted(
 # --- rendering the session's events ------------------------------------------------------------
 
 
-def _console(stderr: bool = False) -> Console:
+def console_for(stderr: bool = False) -> Console:
     from rich.console import Console
 
     return Console(stderr=stderr, highlight=False)

@@ -1,0 +1,132 @@
+"""End to end: a group of four in a real pty, with a wrong line, a back step, Ctrl-C and resume."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from samenwerk_cli import answers
+from samenwerk_cli import bank as bank_mod
+from samenwerk_cli.dialog import Nav
+from samenwerk_cli.session import Metadata, Session, is_low
+from tests.reflect_fixtures import Script, write_reflect_bank
+from tests.test_reflect_pty import CTRL_C, ENTER, SAMENWERK, spawn, step
+
+pexpect = pytest.importorskip("pexpect")
+
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pty"),
+    pytest.mark.timeout(120),
+]
+
+GROUP = "Anna:Hogeschool Noord, Bram:Basisschool De Linde, Carla:Basisschool De Linde, Dirk:Hogeschool Noord"
+PEOPLE = [("Anna", "Hogeschool Noord"), ("Bram", "Basisschool De Linde"),
+          ("Carla", "Basisschool De Linde"), ("Dirk", "Hogeschool Noord")]  # fmt: skip
+# What the room answered in the end (quick scan of the test bank: two items and the phase).
+FASE = ["verkennen", "delen", "delen", "weet ik niet"]
+BELOFTE = [4, 4, 2, 3]
+VERTROUWEN = [3, 4, 4, "weet niet"]
+BACKSPACE = "\x7f"
+
+
+def test_group_of_four_with_back_interrupt_and_resume(tmp_path: Path) -> None:
+    bank_dir = write_reflect_bank(tmp_path / "vragen")
+    common = ["--quick", "--questions", str(bank_dir)]
+    child = spawn(
+        ["reflect", "--group", GROUP, "-p", "Opleidingsschool Noord", "--round", "2026-najaar",
+         "-o", "groep", *common],
+        tmp_path,
+    )  # fmt: skip
+    step(child, "groepssessie", "Dirk", "Intypen", "In welke fase", "3 · Uitvoeren",
+         "Antwoorden van Anna, Bram, Carla en Dirk", keys="1 2 2 ?" + ENTER)  # fmt: skip
+    step(child, "3 · Uitvoeren", "Ambitie 1/1 · totaal 1/2", "We hebben afgesproken",
+         "5 · helemaal eens", "Antwoorden van", keys="4 5" + ENTER)  # fmt: skip
+    step(child, "2 antwoorden getypt voor 4 deelnemers", keys=" 2 3" + ENTER)
+    step(child, "gemiddelde", "3,5", "BESPREKEN", "beide kanten van het midden",
+         "Samenvatting van het gesprek", keys="De scholen zien de belofte anders." + ENTER)  # fmt: skip
+    # the next item, then back: the earlier line comes back, prefilled, and is changed
+    step(child, "Relatie 1/1 · totaal 2/2", "We vertrouwen elkaar.", "Antwoorden van",
+         keys="b" + ENTER)  # fmt: skip
+    step(child, "Ambitie 1/1 · totaal 1/2", "Antwoorden van", "4 5 2 3",
+         keys=BACKSPACE * 7 + "4 4 2 3" + ENTER)  # fmt: skip
+    step(child, "gemiddelde", "3,2", "BESPREKEN", "Samenvatting", "De scholen zien", keys=ENTER)
+    step(child, "Relatie 1/1 · totaal 2/2", "Antwoorden van", keys=CTRL_C)
+    child.expect_exact("Gestopt. De antwoorden tot nu toe zijn bewaard in")
+    child.expect(r"\r\n  (samenwerk reflect --resume [^\r\n]+)\r\n")
+    assert (
+        child.match.group(1) == f"samenwerk reflect --resume groep --questions {bank_dir} --quick"
+    )
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+    folder = tmp_path / "groep"
+    names = ["01-anna.yaml", "02-bram.yaml", "03-carla.yaml", "04-dirk.yaml"]
+    assert sorted(p.name for p in folder.iterdir()) == names
+    bank = bank_mod.load(bank_dir)
+    halfway = [answers.read(folder / n, bank).data for n in names]
+    assert [d.antwoorden for d in halfway] == [{"ambitie.belofte": b} for b in BELOFTE]
+    assert {d.toelichting["ambitie.belofte"] for d in halfway} == {
+        "De scholen zien de belofte anders."
+    }
+    assert not any(d.compleet for d in halfway)
+
+    child = spawn(["reflect", "--resume", "groep", *common], tmp_path)
+    step(child, "Verder met Opleidingsschool Noord", "1 van de 2 vragen",
+         "Relatie 1/1 · totaal 2/2", "Antwoorden van", keys="3 4 4 ?" + ENTER)  # fmt: skip
+    step(child, "Samenvatting", keys=ENTER)
+    child.expect_exact("Klaar")
+    child.expect_exact("bewaard in de map")
+    child.expect_exact("Ambitie van betekenis")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+
+    done = [answers.read(folder / n, bank).data for n in names]
+    assert all(d.compleet for d in done)
+    assert [d.fase for d in done] == FASE
+    assert [d.antwoorden["relatie.vertrouwen"] for d in done] == VERTROUWEN
+    assert [(d.respondent, d.organisatie) for d in done] == PEOPLE
+
+    # Four people answering alone with the same answers: the same team picture.
+    singles = tmp_path / "los"
+    singles.mkdir()
+    for i, (naam, org) in enumerate(PEOPLE):
+        data = single_session(bank, naam, org, FASE[i], {
+            "ambitie.belofte": BELOFTE[i], "relatie.vertrouwen": VERTROUWEN[i],
+        }, done[i].datum)  # fmt: skip
+        answers.save(singles / f"{naam}.yaml", data)
+    assert score_json(folder, bank_dir, tmp_path) == score_json(singles, bank_dir, tmp_path)
+
+
+def single_session(
+    bank: Any, naam: str, org: str, fase: str, given: dict[str, Any], today: dt.date | None
+) -> answers.Antwoorden:
+    """What ``samenwerk reflect --quick`` saves for one person: the same flow, a scripted ask."""
+    steps: list[tuple[str, Any]] = [("fase", fase)]
+    for item, answer in given.items():
+        steps.append((f"item:{item}", answer))
+        if is_low(bank.by_id[item], answer):
+            steps.append((f"toelichting:{item}", ""))
+    steps.append(("review", Nav.FINISH))
+    meta = Metadata("Opleidingsschool Noord", org, naam, "", "2026-najaar")
+    session = Session(bank, ask=Script(steps), show=lambda _: None, save=lambda _: None,
+                      quick=True, given=meta, today=today)  # fmt: skip
+    return session.run()
+
+
+def score_json(path: Path, bank_dir: Path, cwd: Path) -> dict[str, Any]:
+    result = subprocess.run(
+        [str(SAMENWERK), "score", "--json", "--questions", str(bank_dir), str(path)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)

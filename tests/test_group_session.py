@@ -1,0 +1,280 @@
+"""The group flow with a scripted fake ``ask``: lines, back, summaries, resume, and what is saved."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import pytest
+
+from samenwerk_cli import answers, group_folder, scoring
+from samenwerk_cli import bank as bank_mod
+from samenwerk_cli.answers import Antwoorden
+from samenwerk_cli.bank import Bank
+from samenwerk_cli.dialog import Nav, Notice
+from samenwerk_cli.errors import SamenwerkError
+from samenwerk_cli.group import Deelnemer
+from samenwerk_cli.group_session import (
+    Closing,
+    GroupIntro,
+    GroupResumed,
+    GroupSession,
+    Outcome,
+    Statement,
+)
+from samenwerk_cli.session import Metadata, Session, is_low
+from tests.reflect_fixtures import ALL_IDS, Script, write_reflect_bank
+
+TODAY = dt.date(2026, 11, 29)
+ROOM = (
+    Deelnemer("Anna", "Hogeschool Noord", "opleider"),
+    Deelnemer("Bram", "Basisschool De Linde"),
+    Deelnemer("Carla", "Basisschool De Linde"),
+)
+# (key, answer) for a full run of the reflect test bank by three people
+FULL = [
+    ("partnerschap", "Opleidingsschool Noord"),
+    ("ronde", "2026-najaar"),
+    ("fase", "1 2 ?"),
+    ("item:ambitie.belofte", "4 5 2"),
+    ("samenvatting:ambitie.belofte", "Bram en Anna zien de belofte, Carla niet."),
+    ("item:ambitie.juich", "2 2 3"),
+    ("samenvatting:ambitie.juich", ""),
+    ("item:ambitie.balans", "3 ? 1"),
+    ("samenvatting:ambitie.balans", ""),
+    ("item:ambitie.open", "Meer stageplaatsen, samen opleiden."),
+    ("item:relatie.vertrouwen", "4 4 5"),
+    ("samenvatting:relatie.vertrouwen", ""),
+    ("item:relatie.macht", "? ? ?"),
+    ("samenvatting:relatie.macht", ""),
+]
+
+
+@pytest.fixture
+def bank(tmp_path: Path) -> Bank:
+    return bank_mod.load(write_reflect_bank(tmp_path / "vragen"))
+
+
+def run(bank: Bank, steps: list[tuple[str, Any]], **kwargs: Any) -> tuple[Any, list, list, Script]:
+    script = Script(steps)
+    events: list[Any] = []
+    saved: list[list[dict[str, Any]]] = []
+    kwargs.setdefault("deelnemers", ROOM)
+    session = GroupSession(
+        bank,
+        ask=script,
+        show=events.append,
+        save=lambda files: saved.append([msgspec.to_builtins(f) for f in files]),
+        today=TODAY,
+        **kwargs,
+    )
+    files = session.run()
+    assert not script.steps, f"questions never asked: {script.steps}"
+    return files, events, saved, script
+
+
+def test_full_run_writes_one_file_per_participant(bank: Bank) -> None:
+    files, events, saved, script = run(bank, FULL)
+    assert [q.key for q in script.asked] == [k for k, _ in FULL]
+    anna, bram, carla = files
+    assert [f.respondent for f in files] == ["Anna", "Bram", "Carla"]
+    assert [f.organisatie for f in files] == [d.organisatie for d in ROOM]
+    assert anna.rol == "opleider" and bram.rol is None
+    assert {f.partnerschap for f in files} == {"Opleidingsschool Noord"}
+    assert {f.ronde for f in files} == {"2026-najaar"}
+    assert all(f.datum == TODAY and f.compleet for f in files)
+    assert [f.fase for f in files] == ["verkennen", "delen", "weet ik niet"]
+    assert anna.antwoorden == {
+        "ambitie.belofte": 4,
+        "ambitie.juich": 2,
+        "ambitie.balans": 3,
+        "relatie.vertrouwen": 4,
+        "relatie.macht": "weet niet",
+    }
+    assert bram.antwoorden["ambitie.balans"] == "weet niet"
+    assert carla.antwoorden["ambitie.belofte"] == 2
+    # the facilitator's summary and the open item's gist belong to everyone
+    for f in files:
+        assert f.toelichting == {
+            "ambitie.belofte": "Bram en Anna zien de belofte, Carla niet.",
+            "ambitie.open": "Meer stageplaatsen, samen opleiden.",
+        }
+    # saved after the metadata, the phase, every line and every summary, and at the end
+    assert len(saved) == 1 + 1 + 2 * 5 + 1 + 1
+    assert saved[-1][0]["compleet"] is True
+    assert saved[3][0]["antwoorden"] == {"ambitie.belofte": 4}
+
+    assert isinstance(events[0], GroupIntro) and events[0].deelnemers == ROOM
+    first = next(e for e in events if isinstance(e, Statement) and e.progress.startswith("Amb"))
+    assert first.progress == "Ambitie 1/4 · totaal 1/6"
+    assert first.schaal[0] == "1 · helemaal oneens"
+    outcomes = [e for e in events if isinstance(e, Outcome) and e.beoordeeld]
+    belofte = outcomes[0]
+    assert belofte.rows[1] == ("2 · oneens", ("Carla",))
+    assert belofte.rows[3] == ("4 · eens", ("Anna",))
+    assert belofte.gemiddelde == pytest.approx(11 / 3)
+    assert belofte.bespreken and "beide kanten" in belofte.bespreken
+    assert outcomes[-1].rows[-1] == ("weet niet", ("Anna", "Bram", "Carla"))
+    closing = events[-1]
+    assert isinstance(closing, Closing) and closing.stellingen == 5
+    assert [(r.nr, r.antwoorden) for r in closing.rows] == [(1, "2×1 · 4×1 · 5×1")]
+    assert closing.rows[0].samenvatting == "Bram en Anna zien de belofte, Carla niet."
+
+
+def test_the_line_prompt_names_the_order_and_validates(bank: Bank) -> None:
+    _, _, _, script = run(bank, FULL)
+    line = next(q for q in script.asked if q.key == "item:ambitie.belofte")
+    assert line.message == "Antwoorden van Anna, Bram en Carla"
+    assert line.validate is not None
+    assert line.validate("4 5") == "2 antwoorden getypt voor 3 deelnemers: typ er één per persoon."
+    assert line.validate("4 5 1") is None and line.validate("b") is None
+    fase = next(q for q in script.asked if q.key == "fase")
+    assert fase.validate is not None and fase.validate("b") is not None  # nothing before it
+    assert fase.validate("4 1 1")  # this bank has three phases
+
+
+def test_back_prefills_the_earlier_line_and_changes_it(bank: Bank) -> None:
+    steps = [
+        *FULL[:5],
+        ("item:ambitie.juich", "b"),
+        ("item:ambitie.belofte", "1 1 1"),
+        ("samenvatting:ambitie.belofte", "Toch niet."),
+        *FULL[5:],
+    ]
+    files, _, _, script = run(bank, steps)
+    again = [q for q in script.asked if q.key == "item:ambitie.belofte"]
+    assert again[1].default == "4 5 2"
+    summaries = [q for q in script.asked if q.key == "samenvatting:ambitie.belofte"]
+    assert summaries[1].default == "Bram en Anna zien de belofte, Carla niet."
+    assert [f.antwoorden["ambitie.belofte"] for f in files] == [1, 1, 1]
+    assert files[2].toelichting["ambitie.belofte"] == "Toch niet."
+
+
+def test_back_from_the_first_item_asks_the_phase_again(bank: Bank) -> None:
+    steps = [*FULL[:3], ("item:ambitie.belofte", "b"), ("fase", "2 2 2"), *FULL[3:]]
+    files, _, _, script = run(bank, steps)
+    assert [q.default for q in script.asked if q.key == "fase"] == ["", "1 2 ?"]
+    assert [f.fase for f in files] == ["delen"] * 3
+
+
+def test_back_from_an_open_item(bank: Bank) -> None:
+    at_open = next(i for i, (k, _) in enumerate(FULL) if k == "item:ambitie.open")
+    steps = [
+        *FULL[:at_open],
+        ("item:ambitie.open", "b"),
+        ("item:ambitie.balans", "3 3 3"),
+        ("samenvatting:ambitie.balans", ""),
+        *FULL[at_open:],
+    ]
+    files, _, _, _ = run(bank, steps)
+    assert [f.antwoorden["ambitie.balans"] for f in files] == [3, 3, 3]
+
+
+def test_metadata_given_as_flags_is_not_asked(bank: Bank) -> None:
+    steps = [
+        ("fase", "1 1 1"),
+        ("item:ambitie.belofte", "3 3 3"),
+        ("samenvatting:ambitie.belofte", ""),
+    ]
+    steps += [("item:relatie.vertrouwen", "3 3 3"), ("samenvatting:relatie.vertrouwen", "")]
+    files, _, _, _ = run(
+        bank, steps, quick=True, given=Metadata(partnerschap="Noord", ronde="2027-voorjaar")
+    )
+    assert {(f.partnerschap, f.ronde) for f in files} == {("Noord", "2027-voorjaar")}
+    assert [list(f.antwoorden) for f in files] == [["ambitie.belofte", "relatie.vertrouwen"]] * 3
+
+
+def test_a_scripted_wrong_line_is_shown_and_asked_again(bank: Bank) -> None:
+    steps = [*FULL[:3], ("item:ambitie.belofte", "4 5"), *FULL[3:]]
+    _, events, _, _ = run(bank, steps)
+    assert Notice("2 antwoorden getypt voor 3 deelnemers: typ er één per persoon.") in events
+
+
+def test_interrupt_and_resume_at_the_first_line_not_everyone_answered(bank: Bank) -> None:
+    saved: list[list[Antwoorden]] = []
+    script = Script([*FULL[:7], ("item:ambitie.balans", KeyboardInterrupt())])
+    session = GroupSession(
+        bank,
+        ask=script,
+        show=lambda _: None,
+        save=lambda files: saved.append(
+            [msgspec.convert(msgspec.to_builtins(f), Antwoorden) for f in files]
+        ),
+        deelnemers=ROOM,
+        today=TODAY,
+    )
+    with pytest.raises(KeyboardInterrupt):
+        session.run()
+    on_disk = saved[-1]
+    assert on_disk[0].antwoorden == {"ambitie.belofte": 4, "ambitie.juich": 2}
+    assert not any(f.compleet for f in on_disk)
+
+    files, events, _, script = run(bank, FULL[7:], resume=on_disk, deelnemers=())
+    assert isinstance(events[0], GroupResumed)
+    assert (events[0].beantwoord, events[0].totaal) == (2, 6)
+    assert [d.naam for d in events[0].deelnemers] == ["Anna", "Bram", "Carla"]
+    assert files[0].antwoorden["ambitie.belofte"] == 4  # kept
+    assert all(f.compleet for f in files)
+
+
+def test_a_group_needs_two_people(bank: Bank) -> None:
+    with pytest.raises(ValueError, match="at least 2"):
+        GroupSession(bank, ask=Script([]), show=print, save=print, deelnemers=ROOM[:1])
+
+
+def test_group_files_score_like_single_sessions(bank: Bank, tmp_path: Path) -> None:
+    """A room typed as lines gives the same team picture as each person answering alone."""
+    files, _, _, _ = run(bank, FULL)
+    saver = group_folder.FolderSaver(tmp_path / "groep")
+    saver(files)
+    assert [p.name for p in saver.paths] == ["01-anna.yaml", "02-bram.yaml", "03-carla.yaml"]
+
+    singles = []
+    for i, d in enumerate(ROOM):
+        lines = {k: v for k, v in FULL if k.startswith("item:")}
+        steps: list[tuple[str, Any]] = [("fase", ["verkennen", "delen", "weet ik niet"][i])]
+        for item in ALL_IDS:
+            raw = lines[f"item:{item}"]
+            if item == "ambitie.open":
+                steps.append((f"item:{item}", raw))
+                continue
+            value = raw.split()[i]
+            answer = "weet niet" if value == "?" else int(value)
+            steps.append((f"item:{item}", answer))
+            if is_low(bank.by_id[item], answer):
+                steps.append((f"toelichting:{item}", ""))
+        steps.append(("review", Nav.FINISH))
+        meta = Metadata("Opleidingsschool Noord", d.organisatie, d.naam, d.rol or "", "2026-najaar")
+        single = Session(bank, ask=Script(steps), show=lambda _: None, save=lambda _: None,
+                         given=meta, today=TODAY).run()  # fmt: skip
+        singles.append(answers.AnswerFile(f"{i}.yaml", single))
+
+    from_folder = [answers.read(p, bank) for p in saver.paths]
+    [team] = scoring.score_files(from_folder, bank)
+    [alone] = scoring.score_files(singles, bank)
+    assert team.dimensies == alone.dimensies
+    assert [i.score for i in team.items] == [i.score for i in alone.items]
+    assert team.fase == alone.fase
+
+
+def test_folder_read_and_checks(bank: Bank, tmp_path: Path) -> None:
+    files, _, _, _ = run(bank, FULL)
+    folder = tmp_path / "groep"
+    group_folder.FolderSaver(folder)(files)
+    paths, read_back, warnings = group_folder.read(folder, bank)
+    assert [f.respondent for f in read_back] == ["Anna", "Bram", "Carla"] and not warnings
+    with pytest.raises(SamenwerkError, match="al antwoorden"):
+        group_folder.check_new(folder, "samenwerk reflect --resume groep")
+    group_folder.check_new(tmp_path / "nieuw", "")  # a new folder is fine
+    (tmp_path / "leeg").mkdir()
+    with pytest.raises(SamenwerkError, match="geen groepssessie"):
+        group_folder.read(tmp_path / "leeg", bank)
+    other = msgspec.structs.replace(read_back[0], partnerschap="Zuid")
+    answers.save(paths[0], other)
+    with pytest.raises(SamenwerkError, match="verschillende partnerschappen"):
+        group_folder.read(folder, bank)
+    assert group_folder.default_folder("Opleidingsschool Noord", TODAY, tmp_path).name == (
+        "opleidingsschool-noord-groep-2026-11-29"
+    )
