@@ -88,3 +88,48 @@ def test_resume_command_repeats_the_filters() -> None:
         "samenwerk reflect --resume a.yaml --questions vragen --quick"
         " --dimension ambitie --dimension relatie"
     )
+
+
+# --- the group session's input errors: all found before the first prompt ----------------------
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pretend a terminal: these runs stop at an input error before anything is asked."""
+    from samenwerk_cli.commands import reflect
+
+    monkeypatch.setattr(reflect, "stdin_is_terminal", lambda: True)
+
+
+@pytest.mark.usefixtures("terminal")
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--group", "Anna"], "--group: een groep heeft minstens 2 deelnemers"),
+        (["--group", "Anna, anna"], "de naam 'anna' komt twee keer voor"),
+        (["--group", "A, B", "--group-file", "team.yaml"], "gebruik --group of --group-file"),
+        (["--group", "A, B", "--respondent", "Anna"], "--respondent hoort bij één deelnemer"),
+        (["--group", "A, B", "-o", "oud"], "in deze map staan al antwoorden"),
+        (["--resume", "oud", "--group", "A, B"], "zonder --group"),
+        (["--resume", "leeg"], "hier staat geen groepssessie"),
+        (["--group-file", "team.yaml"], "team.yaml:4: veld 'deelnemers[2].leeftijd'"),
+        (["-d", "onbekend", "--group", "A, B"], "onbekende dimensie 'onbekend'"),
+    ],
+)
+def test_group_input_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+) -> None:
+    bank = write_reflect_bank(tmp_path / "vragen")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "team.yaml").write_text(
+        "deelnemers:\n  - naam: Anna\n  - naam: Bram\n    leeftijd: 40\n", encoding="utf-8"
+    )
+    (tmp_path / "oud").mkdir()
+    (tmp_path / "oud" / "01-a.yaml").write_text("formaat: x\n", encoding="utf-8")
+    (tmp_path / "leeg").mkdir()
+    result = CliRunner(env=ENV).invoke(app, ["reflect", "--questions", str(bank), *args])
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+    assert result.stderr.startswith("fout: ")
+    assert "Traceback" not in result.output
+    assert not list(tmp_path.glob("*-groep-*"))  # nothing written

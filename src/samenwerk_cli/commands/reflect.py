@@ -106,7 +106,7 @@ def reflect(
     from samenwerk_cli.errors import ExitCode, Problem, SamenwerkError
     from samenwerk_cli.session import Metadata, Session
 
-    if not sys.stdin.isatty():
+    if not stdin_is_terminal():
         raise SamenwerkError(NO_TERMINAL)
     if output is not None and resume is not None and output.resolve() != resume.resolve():
         raise SamenwerkError(
@@ -180,6 +180,10 @@ def reflect(
 
     console.print()
     print_report(console, [answers.read(saver.path, bank)], bank)
+
+
+def stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
 
 
 class _Saver:
