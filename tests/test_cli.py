@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from samenwerk_cli import answers, bank
@@ -22,7 +23,22 @@ def test_help_without_arguments_exits_zero(runner: CliRunner) -> None:
     for args in ([], ["--help"], ["questions"]):
         result = runner.invoke(app, args)
         assert result.exit_code == 0, args
-        assert "Usage" in result.stdout
+        assert result.stdout.startswith("Gebruik: ")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[], ["questions"], ["questions", "list"], ["questions", "check"], ["template"], ["score"],
+     ["reflect"], ["export"]],
+)  # fmt: skip
+def test_help_pages_are_dutch_throughout(runner: CliRunner, args: list[str]) -> None:
+    """Not only our texts: the framework's frame too (usage, sections, notes, metavars)."""
+    page = runner.invoke(app, [*args, "--help"], prog_name="samenwerk").stdout
+    assert page.startswith(f"Gebruik: {' '.join(['samenwerk', *args])} [OPTIES]")
+    assert "Opties:" in page and "Toon deze uitleg en stop." in page
+    for english in ("Usage", "Options", "Arguments", "Commands", "Show this", "[default",
+                    "[required", "<str>", "<path>", "<int", "OPTIONS", "COMMAND "):  # fmt: skip
+        assert english not in page, (args, english)
 
 
 def test_unknown_command_is_a_usage_error(runner: CliRunner) -> None:

@@ -6,68 +6,27 @@ it runs, so ``samenwerk --version`` and shell completion stay fast.
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any
 
 import typer
 from typer._click.exceptions import UsageError
-from typer.core import TyperGroup
 
 from samenwerk_cli.commands import export, questions, reflect, score, template
+from samenwerk_cli.dutch import DutchCommand, DutchGroup, DutchUsageError
 from samenwerk_cli.errors import ExitCode, SamenwerkError
 
-_USAGE_WORDS = [
-    (r"No such option: (\S+)", r"onbekende optie: \1"),
-    (r"No such command '([^']*)'\.", r"onbekend commando '\1'."),
-    (r"Did you mean (.+)\?", r"Bedoel je \1?"),
-    (r"\(Possible options: (.+)\)", r"(mogelijk: \1)"),
-    (r"Missing argument '([^']*)'\.", r"\1 ontbreekt."),
-    (r"Missing option '([^']*)'\.", r"optie \1 ontbreekt."),
-    (r"Option '([^']*)' requires an argument\.", r"optie \1 heeft een waarde nodig."),
-    (r"Option '([^']*)' does not take a value\.", r"optie \1 neemt geen waarde."),
-    (r"Got unexpected extra arguments?(?:\(s\))? \((.*)\)", r"onverwacht extra argument: \1"),
-    (r"Invalid value for (.+?): ", r"ongeldige waarde voor \1: "),
-    (r"'([^']*)' is not a valid (?:int|integer)(?: range)?\.", r"'\1' is geen geheel getal."),
-    (r"'([^']*)' is not a valid float(?: range)?\.", r"'\1' is geen getal."),
-    (r"(\S+) is not in the range (.+)\.", r"\1 ligt niet in het bereik \2."),
-    (r"Path '([^']*)' does not exist\.", r"'\1' bestaat niet."),
-]
 
-
-def _dutch_usage(message: str) -> str:
-    for pattern, replacement in _USAGE_WORDS:
-        message = re.sub(pattern, replacement, message)
-    return message
-
-
-class _DutchUsageError(UsageError):
-    """Click's usage errors, shown in Dutch: the user reads Dutch, whatever the framework says."""
-
-    def show(self, file: Any = None) -> None:
-        hint = ""
-        if self.ctx is not None:
-            usage = self.ctx.get_usage().replace("Usage:", "Gebruik:", 1)
-            hint = f"{usage}\nZie '{self.ctx.command_path} --help' voor uitleg.\n\n"
-        typer.echo(f"{hint}fout: {_dutch_usage(self.format_message())}", err=True)
-
-
-class _Group(TyperGroup):
+class _Group(DutchGroup):
     """Turns a :class:`SamenwerkError` from any command into a Dutch message and its exit code,
     and Ctrl-C into exit 130 (click would say "Aborted!" and exit 1)."""
-
-    def make_context(self, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return super().make_context(*args, **kwargs)
-        except UsageError as exc:
-            raise _DutchUsageError(exc.format_message(), exc.ctx) from None
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except UsageError as exc:
-            if isinstance(exc, _DutchUsageError):
+            if isinstance(exc, DutchUsageError):
                 raise
-            raise _DutchUsageError(exc.format_message(), exc.ctx) from None
+            raise DutchUsageError(exc.format_message(), exc.ctx) from None
         except SamenwerkError as exc:
             for problem in exc.problems:
                 typer.echo(f"fout: {problem}", err=True)
@@ -85,10 +44,10 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(questions.app, name="questions")
-app.command("template")(template.template)
-app.command("reflect")(reflect.reflect)
-app.command("score")(score.score)
-app.command("export")(export.export)
+app.command("template", cls=DutchCommand)(template.template)
+app.command("reflect", cls=DutchCommand)(reflect.reflect)
+app.command("score", cls=DutchCommand)(score.score)
+app.command("export", cls=DutchCommand)(export.export)
 
 
 def _version(value: bool) -> None:

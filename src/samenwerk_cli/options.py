@@ -12,6 +12,7 @@ Questions = Annotated[
     typer.Option(
         "--questions",
         "-q",
+        metavar="MAP",
         help="Map met een eigen vragenlijst (anders $SAMENWERK_VRAGEN of de ingebouwde).",
         show_default=False,
     ),

@@ -7,9 +7,12 @@ from typing import Annotated, Optional
 
 import typer
 
+from samenwerk_cli.dutch import DutchCommand, DutchGroup
 from samenwerk_cli.options import Json, Questions, Quick
 
-app = typer.Typer(help="Bekijk of controleer een vragenlijst.", no_args_is_help=False)
+app = typer.Typer(
+    cls=DutchGroup, help="Bekijk of controleer een vragenlijst.", no_args_is_help=False
+)
 
 
 @app.callback(invoke_without_command=True)
@@ -19,7 +22,7 @@ def _questions(ctx: typer.Context) -> None:
         raise typer.Exit(0)
 
 
-@app.command("list")
+@app.command("list", cls=DutchCommand)
 def list_(questions: Questions = None, json: Json = False, quick: Quick = False) -> None:
     """Toon alle vragen (id, dimensie, fase, thema, soort, tekst)."""
     from samenwerk_cli import bank as bank_mod
@@ -36,7 +39,7 @@ def list_(questions: Questions = None, json: Json = False, quick: Quick = False)
     console().print(bank_table(bank, vragen))
 
 
-@app.command("check")
+@app.command("check", cls=DutchCommand)
 def check(
     directory: Annotated[
         Optional[Path],  # noqa: UP045 - typer reads the annotation at runtime

@@ -37,6 +37,7 @@ def reflect(
         typer.Option(
             "--output",
             "-o",
+            metavar="BESTAND",
             help="Bewaar de antwoorden in dit bestand "
             "(standaard: <partnerschap>-<naam>-<datum>.yaml in deze map); "
             "bij --group een map.",
@@ -47,6 +48,7 @@ def reflect(
         Optional[Path],  # noqa: UP045
         typer.Option(
             "--resume",
+            metavar="PAD",
             help="Ga verder met een onafgemaakt antwoordbestand (of de map van een groepssessie), "
             "bij de eerste onbeantwoorde vraag.",
             show_default=False,
@@ -58,29 +60,33 @@ def reflect(
         typer.Option(
             "--dimension",
             "-d",
+            metavar="DIMENSIE",
             help="Alleen deze dimensie (herhaalbaar), bijv. -d ambitie -d relatie.",
             show_default=False,
         ),
     ] = None,
     questions: Questions = None,
     partnership: Annotated[
-        Text, typer.Option("--partnership", "-p", help="Naam van het partnerschap.")
+        Text, typer.Option("--partnership", "-p", metavar="NAAM", help="Naam van het partnerschap.")
     ] = None,
     organisation: Annotated[
-        Text, typer.Option("--organisation", help="Naam van je organisatie.")
+        Text, typer.Option("--organisation", metavar="NAAM", help="Naam van je organisatie.")
     ] = None,
     respondent: Annotated[
-        Text, typer.Option("--respondent", help="Je naam (leeg: anoniem).")
+        Text, typer.Option("--respondent", metavar="NAAM", help="Je naam (leeg: anoniem).")
     ] = None,
-    role: Annotated[Text, typer.Option("--role", help="Je rol in de samenwerking.")] = None,
+    role: Annotated[
+        Text, typer.Option("--role", metavar="ROL", help="Je rol in de samenwerking.")
+    ] = None,
     round_: Annotated[
-        Text, typer.Option("--round", help="Ronde, bijvoorbeeld 2026-najaar.")
+        Text, typer.Option("--round", metavar="RONDE", help="Ronde, bijvoorbeeld 2026-najaar.")
     ] = None,
     group: Annotated[
         Text,
         typer.Option(
             "--group",
             "-g",
+            metavar="DEELNEMERS",
             help="Groepssessie: de deelnemers in volgorde, bijv. "
             '"Anna:Hogeschool Noord, Bram:De Linde" (namen mogen labels zijn).',
             show_default=False,
@@ -90,6 +96,7 @@ def reflect(
         Optional[Path],  # noqa: UP045
         typer.Option(
             "--group-file",
+            metavar="BESTAND",
             help="Groepssessie met de deelnemers uit een YAML-bestand "
             "(deelnemers: [{naam, organisatie, rol}]).",
             show_default=False,

@@ -16,6 +16,7 @@ def score(
         list[str],
         typer.Option(
             "--fail-under",
+            metavar="DREMPEL",
             help="Exit 1 als een dimensie lager scoort: '3.0' voor alle, 'ambitie=3.5' voor één "
             "(herhaalbaar).",
             show_default=False,
@@ -30,7 +31,13 @@ def score(
     ] = False,
     jobs: Annotated[
         int,
-        typer.Option("--jobs", "-j", min=0, help="Processen voor grote mappen (0 = automatisch)."),
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            metavar="N",
+            help="Processen voor grote mappen (0 = automatisch).",
+        ),
     ] = 0,
     questions: Questions = None,
 ) -> None:

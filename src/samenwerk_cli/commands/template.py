@@ -16,15 +16,16 @@ def template(
         typer.Option(
             "--output",
             "-o",
+            metavar="BESTAND",
             help="Schrijf naar dit bestand (standaard: het scherm).",
             show_default=False,
         ),
     ] = None,
     partnership: Annotated[
-        str, typer.Option("--partnership", "-p", help="Naam van het partnerschap.")
+        str, typer.Option("--partnership", "-p", metavar="NAAM", help="Naam van het partnerschap.")
     ] = "",
     organisation: Annotated[
-        str, typer.Option("--organisation", help="Naam van je organisatie.")
+        str, typer.Option("--organisation", metavar="NAAM", help="Naam van je organisatie.")
     ] = "",
     force: Annotated[
         bool, typer.Option("--force", help="Overschrijf een bestaand bestand.")
