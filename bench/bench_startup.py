@@ -34,6 +34,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=21)
     runs = parser.parse_args().runs
     os.environ.pop("SAMENWERK_VRAGEN", None)
+    # An installed package starts from cached bytecode; without it every run compiles our modules.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     cases = {"import typer (baseline)": [sys.executable, "-c", "import typer"]}
     for args in TARGETS:
         cases[args] = [*command(), *args.split()]

@@ -19,6 +19,21 @@ def test_version(runner: CliRunner) -> None:
     assert result.stdout.startswith("samenwerk ")
 
 
+def test_version_fast_path_in_a_real_process() -> None:
+    """``main()`` answers --version before building the app; the answer must be the same."""
+    import subprocess
+    import sys
+
+    from samenwerk_cli import __version__
+
+    for args in (["--version"], ["--version", "--help"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "samenwerk_cli", *args], capture_output=True, text=True
+        )
+        assert result.returncode == 0
+        assert result.stdout == f"samenwerk {__version__}\n"
+
+
 def test_help_without_arguments_exits_zero(runner: CliRunner) -> None:
     for args in ([], ["--help"], ["questions"]):
         result = runner.invoke(app, args)

@@ -6,6 +6,7 @@ it runs, so ``samenwerk --version`` and shell completion stay fast.
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated, Any
 
 import typer
@@ -50,11 +51,15 @@ app.command("score", cls=DutchCommand)(score.score)
 app.command("export", cls=DutchCommand)(export.export)
 
 
+def _version_line() -> str:
+    from samenwerk_cli import __version__
+
+    return f"samenwerk {__version__}"
+
+
 def _version(value: bool) -> None:
     if value:
-        from samenwerk_cli import __version__
-
-        typer.echo(f"samenwerk {__version__}")
+        typer.echo(_version_line())
         raise typer.Exit(ExitCode.OK)
 
 
@@ -74,4 +79,8 @@ def _root(
 
 
 def main() -> None:
+    if sys.argv[1:] == ["--version"]:
+        # Installers and scripts probe this most: answer before typer builds the commands (~6 ms).
+        print(_version_line())
+        return
     app(prog_name="samenwerk")

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from samenwerk_cli.bank import Bank, Vraag
 from samenwerk_cli.errors import Problem
-from samenwerk_cli.results import GroupResult
-from samenwerk_cli.thresholds import Shortfall
-from samenwerk_cli.trend import Partnership, Trend
+
+if TYPE_CHECKING:  # types only: `questions list --json` must not pay for the scoring modules
+    from samenwerk_cli.bank import Bank, Vraag
+    from samenwerk_cli.results import GroupResult
+    from samenwerk_cli.thresholds import Shortfall
+    from samenwerk_cli.trend import Partnership, Trend
 
 
 def dumps(data: Any) -> str:
