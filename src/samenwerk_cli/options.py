@@ -27,3 +27,20 @@ Paths = Annotated[
         metavar="PAD...",
     ),
 ]
+SkipInvalid = Annotated[
+    bool,
+    typer.Option(
+        "--skip-invalid",
+        help="Ongeldige bestanden melden maar overslaan: geen exit 2 door de rest.",
+    ),
+]
+Jobs = Annotated[
+    int,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=0,
+        metavar="N",
+        help="Processen voor grote mappen (0 = automatisch).",
+    ),
+]

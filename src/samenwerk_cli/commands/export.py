@@ -1,5 +1,149 @@
-"""samenwerk export (in progress)."""
+"""``samenwerk export``: the result out of the terminal, as a report to share, CSV or JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from samenwerk_cli.options import Jobs, Paths, Questions, SkipInvalid
+
+if TYPE_CHECKING:
+    from samenwerk_cli.bank import Bank
+    from samenwerk_cli.trend import Partnership
 
 
-def export() -> None:
-    """Nog niet beschikbaar."""
+class Format(str, Enum):
+    md = "md"
+    csv = "csv"
+    json = "json"
+
+
+def export(
+    paths: Paths,
+    output: Annotated[
+        Optional[str],  # noqa: UP045 - a str, to see the trailing "/" that names a folder
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PAD",
+            help="Bestand, of een map voor meerdere partnerschappen (met index.md); "
+            "zonder -o naar het scherm.",
+            show_default=False,
+        ),
+    ] = None,
+    format_: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="md: rapport met radargrafiek · csv: een regel per antwoord · "
+            "json: als 'score --json'.",
+        ),
+    ] = Format.md,
+    skip_invalid: SkipInvalid = False,
+    jobs: Jobs = 0,
+    questions: Questions = None,
+) -> None:
+    """Rapport om te delen: markdown met grafiek en trend, of CSV/JSON voor verdere analyse."""
+    from samenwerk_cli import bank as bank_mod
+    from samenwerk_cli.commands.inputs import fail_on_bad_files, load_partnerships
+
+    bank = bank_mod.load(questions)
+    found, batch = load_partnerships(paths, bank, jobs)
+    target = None if output is None else Path(output)
+    if format_ is Format.md:
+        as_folder = output is not None and output.endswith(("/", "\\"))
+        _markdown(found, bank, target, as_folder)
+    else:
+        if format_ is Format.csv:
+            from samenwerk_cli.render.spreadsheet import to_csv
+
+            text = to_csv(found, bank)
+        else:
+            from samenwerk_cli.render.json import score_json
+
+            text = score_json(found, batch.errors)
+        _write_or_print(target, text)
+    fail_on_bad_files(batch, skip_invalid)
+
+
+def _write_or_print(output: Path | None, text: str) -> None:
+    from samenwerk_cli import yamlio
+    from samenwerk_cli.errors import Problem, SamenwerkError
+
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    if output.is_dir():
+        raise SamenwerkError(Problem("is een map; geef een bestandsnaam op", str(output)))
+    _check_parent(output)
+    yamlio.atomic_write(output, text)
+    typer.echo(f"Geschreven: {output}", err=True)
+
+
+def _check_parent(path: Path) -> None:
+    from samenwerk_cli.errors import Problem, SamenwerkError
+
+    if not path.parent.is_dir():
+        raise SamenwerkError(Problem("deze map bestaat niet", str(path.parent)))
+
+
+def _markdown(found: list[Partnership], bank: Bank, output: Path | None, as_folder: bool) -> None:
+    from samenwerk_cli import __version__, yamlio
+    from samenwerk_cli.errors import SamenwerkError
+    from samenwerk_cli.render.chart import group_chart
+    from samenwerk_cli.render.markdown import index, partnership_report
+
+    today = dt.date.today()
+    folder = output is not None and (as_folder or output.is_dir() or len(found) > 1)
+    if output is None:
+        if len(found) > 1:
+            raise SamenwerkError(
+                f"{len(found)} partnerschappen gevonden: geef met -o een map op, "
+                "dan krijgt elk een eigen rapport en komt er een index bij"
+            )
+        typer.echo(partnership_report(found[0], bank, None, today, __version__), nl=False)
+        return
+    if not folder:
+        if output.suffix.lower() != ".md":
+            output = output.with_name(output.name + ".md")
+        _check_parent(output)
+        chart = output.with_suffix(".svg")
+        yamlio.atomic_write(chart, group_chart(found[0].laatste, bank))
+        report = partnership_report(found[0], bank, chart.name, today, __version__)
+        yamlio.atomic_write(output, report)
+        typer.echo(f"Geschreven: {output} en {chart.name}", err=True)
+        return
+    _check_parent(output)
+    output.mkdir(exist_ok=True)
+    linked = []
+    for partnership, stem in zip(found, _stems(found), strict=True):
+        chart = output / f"{stem}.svg"
+        yamlio.atomic_write(chart, group_chart(partnership.laatste, bank))
+        report = partnership_report(partnership, bank, chart.name, today, __version__)
+        yamlio.atomic_write(output / f"{stem}.md", report)
+        linked.append((f"{stem}.md", partnership.laatste))
+    yamlio.atomic_write(output / "index.md", index(linked, bank, today))
+    reports = "1 rapport" if len(found) == 1 else f"{len(found)} rapporten"
+    typer.echo(f"Geschreven: {reports} en index.md in {output}", err=True)
+
+
+def _stems(found: list[Partnership]) -> list[str]:
+    """File names from the partnership names, unique, never ``index``."""
+    from samenwerk_cli.paths import slug
+
+    used = {"index"}
+    stems = []
+    for partnership in found:
+        base = slug(partnership.naam) or "partnerschap"
+        stem, n = base, 1
+        while stem in used:
+            n += 1
+            stem = f"{base}-{n}"
+        used.add(stem)
+        stems.append(stem)
+    return stems

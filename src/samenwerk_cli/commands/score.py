@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from samenwerk_cli.options import Json, Paths, Questions
+from samenwerk_cli.options import Jobs, Json, Paths, Questions, SkipInvalid
 
 
 def score(
@@ -22,42 +22,19 @@ def score(
             show_default=False,
         ),
     ] = [],  # noqa: B006 - typer needs a literal default
-    skip_invalid: Annotated[
-        bool,
-        typer.Option(
-            "--skip-invalid",
-            help="Ongeldige bestanden melden maar overslaan: geen exit 2 door de rest.",
-        ),
-    ] = False,
-    jobs: Annotated[
-        int,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=0,
-            metavar="N",
-            help="Processen voor grote mappen (0 = automatisch).",
-        ),
-    ] = 0,
+    skip_invalid: SkipInvalid = False,
+    jobs: Jobs = 0,
     questions: Questions = None,
 ) -> None:
     """Scores per partnerschap (en ronde): dimensies, fase, zwakke plekken, overeenstemming."""
     from samenwerk_cli import bank as bank_mod
-    from samenwerk_cli import batch as batch_mod
     from samenwerk_cli import thresholds, trend
-    from samenwerk_cli.errors import ExitCode, SamenwerkError
+    from samenwerk_cli.commands.inputs import fail_on_bad_files, load_partnerships
+    from samenwerk_cli.errors import ExitCode
 
     bank = bank_mod.load(questions)
     limits = thresholds.parse(fail_under, bank)
-    batch = batch_mod.load(paths, bank, jobs or None)
-    if not batch.files:
-        raise SamenwerkError(batch.errors)
-    for problem in batch.errors:
-        typer.echo(f"fout: {problem}", err=True)
-    for warning in batch.warnings:
-        typer.echo(f"waarschuwing: {warning}", err=True)
-    found = trend.partnerships(batch.files, bank)
-    batch.files.clear()  # the results hold what the reports need; let the inputs go
+    found, batch = load_partnerships(paths, bank, jobs)
     below = thresholds.shortfalls(trend.all_groups(found), limits)
     if json:
         import sys
@@ -76,7 +53,6 @@ def score(
             f"onder de drempel: {s.partnerschap}{ronde}: {s.dimensie} {s.score:.2f} < {s.drempel:g}",
             err=True,
         )
-    if batch.errors and not skip_invalid:
-        raise typer.Exit(ExitCode.INVALID)
+    fail_on_bad_files(batch, skip_invalid)
     if below:
         raise typer.Exit(ExitCode.THRESHOLD)

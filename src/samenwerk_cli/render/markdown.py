@@ -1,0 +1,185 @@
+"""The report to share: GitHub-flavoured markdown for one partnership, and an index for several.
+
+It says what the terminal report says, in the order a board reads it: the picture, the phase,
+the weak spots with advice, where partners differ, what changed, what respondents wrote, and
+what to do next. Everything a respondent typed goes through :mod:`mdtext`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from samenwerk_cli.bank import Bank
+from samenwerk_cli.render import mdtext
+from samenwerk_cli.render.markdown_sections import (
+    agreements,
+    ambition,
+    differences,
+    next_steps,
+    phase,
+    trend,
+    weak_spots,
+    written,
+)
+from samenwerk_cli.render.words import (
+    BAND_SYMBOL,
+    band_word,
+    fase_name,
+    number,
+    percent,
+    worst_band,
+)
+from samenwerk_cli.results import Band, GroupResult
+from samenwerk_cli.trend import Partnership
+
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+
+
+def dutch_date(day: dt.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def band_cell(band: Band | None, score: float | None) -> str:
+    """Symbol and word: the band reads without colour, also in print."""
+    return band_word(band, score) if band is None else f"{BAND_SYMBOL[band]} {band}"
+
+
+def partnership_report(
+    partnership: Partnership, bank: Bank, chart: str | None, today: dt.date, version: str = ""
+) -> str:
+    """One partnership's report on its latest round; earlier rounds feed the trend section."""
+    group = partnership.laatste
+    parts = [
+        _title(group, bank, today),
+        _reading_guide(bank),
+        _dimensions(group, bank, chart),
+        ambition(group),
+        phase(group, bank),
+        weak_spots(group, bank),
+        differences(group, bank),
+        trend(partnership.trend, bank) if partnership.trend else "",
+        written(group, bank),
+        next_steps(group),
+        agreements(),
+        _footer(bank, today, version),
+    ]
+    return "\n\n".join(p for p in parts if p).rstrip() + "\n"
+
+
+def _title(group: GroupResult, bank: Bank, today: dt.date) -> str:
+    facts = []
+    if group.ronde:
+        facts.append(f"**Ronde:** {mdtext.inline(group.ronde)}")
+    facts.append(f"**Rapport van:** {dutch_date(today)}")
+    if group.n == 1:
+        person = group.respondenten[0]
+        who = mdtext.inline(person.naam) if person.naam else "anoniem"
+        facts.append(f"**Respondent:** 1 ({who})")
+    else:
+        facts.append(f"**Respondenten:** {group.n}")
+    if group.organisaties:
+        facts.append("**Organisaties:** " + ", ".join(mdtext.inline(o) for o in group.organisaties))
+    facts.append(f"**Fase:** {fase_name(bank, group.fase.huidig)}")
+    heading = f"# Samenwerkingsreflectie: {mdtext.inline(group.partnerschap)}"
+    warnings = [f"> **Let op:** {mdtext.inline(w)}" for w in group.waarschuwingen]
+    return "\n\n".join([heading, " · ".join(facts), *warnings])
+
+
+def _reading_guide(bank: Bank) -> str:
+    d = bank.model.drempels
+    labels = bank.model.schaal.labels
+    dims = ", ".join(f"**{dim.id}**" for dim in bank.model.dimensies)
+    fases = ", ".join(f.naam.lower() for f in bank.model.fases)
+    return "\n".join(
+        [
+            "> **Zo lees je dit rapport.** Het reflectiemodel op samenwerken kijkt met vijf brillen"
+            f" naar een partnerschap: {dims}.",
+            f"> Een samenwerking doorloopt daarbij de fases {fases}.",
+            f"> Elke stelling is beantwoord van 1 ({labels[0]}) tot 5 ({labels[-1]});"
+            " omgekeerde stellingen zijn omgerekend, zodat hoger overal beter is.",
+            ">",
+            f"> {BAND_SYMBOL['sterk']} **sterk**: {number(d.sterk, 1)} of hoger ·"
+            f" {BAND_SYMBOL['aandacht']} **aandacht**: {number(d.aandacht, 1)} tot"
+            f" {number(d.sterk, 1)} · {BAND_SYMBOL['zorg']} **zorg**: onder"
+            f" {number(d.aandacht, 1)}.",
+            "> *Overeenstemming* (rwg) loopt van 0 tot 1; onder"
+            f" {number(d.rwg)} lopen de antwoorden zo uiteen dat het gemiddelde weinig zegt.",
+        ]
+    )
+
+
+def _dimensions(group: GroupResult, bank: Bank, chart: str | None) -> str:
+    team = group.n >= 3
+    header = ["Dimensie", "Score", "Band", "Dekking", "Overeenstemming"]
+    rows = [
+        [
+            d.naam,
+            number(d.score),
+            band_cell(d.band, d.score),
+            percent(d.dekking),
+            (number(d.rwg) if d.rwg is not None else "–") if team else "–",
+        ]
+        for d in group.dimensies
+    ]
+    parts = ["## De vijf dimensies", mdtext.table(header, rows, right=(1, 3, 4))]
+    notes = []
+    if not team:
+        notes.append("Overeenstemming wordt berekend vanaf 3 respondenten.")
+    if any(d.band is None and d.score is not None for d in group.dimensies):
+        pct = percent(bank.model.drempels.dekking)
+        notes.append(f"Bij minder dan {pct} beantwoorde stellingen krijgt een dimensie geen band.")
+    if notes:
+        parts.append(" ".join(notes))
+    if chart:
+        parts.append(f"![Radar van de scores per dimensie, schaal 1 tot 5]({chart})")
+    worst = worst_band(group)
+    if worst is not None:
+        parts.append(f"Zwakste band: {BAND_SYMBOL[worst]} **{worst}**.")
+    return "\n\n".join(parts)
+
+
+def _footer(bank: Bank, today: dt.date, version: str) -> str:
+    tool = f"samenwerk {version}".strip()
+    return (
+        "---\n\n"
+        f"*Gemaakt met {tool} op {dutch_date(today)}, vragenlijst {mdtext.inline(bank.naam)}"
+        f" versie {mdtext.inline(bank.versie)}.*"
+    )
+
+
+def index(reports: Sequence[tuple[str, GroupResult]], bank: Bank, today: dt.date) -> str:
+    """The front page of a folder of reports: one line per partnership, linked."""
+    header = ["Partnerschap", "Ronde", "n", *[d.id.capitalize() for d in bank.model.dimensies]]
+    header.append("Zwakste band")
+    rows = []
+    for link, g in reports:
+        worst = worst_band(g)
+        rows.append(
+            [
+                f"[{mdtext.inline(g.partnerschap)}]({link})",
+                mdtext.inline(g.ronde or "–"),
+                str(g.n),
+                *[number(d.score) for d in g.dimensies],
+                f"{BAND_SYMBOL[worst]} {worst}" if worst else "–",
+            ]
+        )
+    numeric = tuple(range(2, 3 + len(bank.model.dimensies)))
+    return (
+        "# Samenwerkingsreflectie: overzicht\n\n"
+        f"{len(reports)} {'partnerschap' if len(reports) == 1 else 'partnerschappen'}"
+        f" · rapport van {dutch_date(today)}\n\n" + mdtext.table(header, rows, right=numeric) + "\n"
+    )

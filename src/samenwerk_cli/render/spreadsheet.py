@@ -1,0 +1,65 @@
+"""One row per respondent per item, for spreadsheets: the raw answers beside their scores.
+
+Numbers use a decimal point, as CSV readers expect; "weet niet" stays text with an empty score.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator, Sequence
+
+from samenwerk_cli.bank import Bank
+from samenwerk_cli.scoring import item_score
+from samenwerk_cli.trend import Partnership
+
+HEADER = (
+    "partnerschap",
+    "ronde",
+    "respondent",
+    "organisatie",
+    "vraag",
+    "dimensie",
+    "fase",
+    "antwoord",
+    "score",
+)
+
+
+def rows(found: Sequence[Partnership], bank: Bank) -> Iterator[tuple[str, ...]]:
+    """Every answered item (and every open answer) of every respondent, in bank order."""
+    for partnership in found:
+        for group in partnership.rondes:
+            for number, person in enumerate(group.respondenten, 1):
+                who = person.naam or f"anoniem {number}"
+                for v in bank.vragen:
+                    if v.scored:
+                        answer = person.antwoorden.get(v.id)
+                        if answer is None:
+                            continue
+                        score = item_score(v, answer)
+                        shown = "" if score is None else f"{score:g}"
+                    else:
+                        answer = person.toelichting.get(v.id)
+                        if not answer:
+                            continue
+                        shown = ""
+                    yield (
+                        group.partnerschap,
+                        group.ronde or "",
+                        who,
+                        person.organisatie or "",
+                        v.id,
+                        v.dimensie,
+                        v.fase or "",
+                        str(answer),
+                        shown,
+                    )
+
+
+def to_csv(found: Sequence[Partnership], bank: Bank) -> str:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    writer.writerows(rows(found, bank))
+    return buffer.getvalue()
