@@ -265,9 +265,7 @@ def next_steps(group: GroupResult) -> str:
         f"{i}. {mdtext.inline(advice)}\\\n   *Bij:* {mdtext.inline(spot.tekst)}"
         for i, (spot, advice) in enumerate(actions, 1)
     ]
-    return f"{head}\n\nDrie acties om mee te beginnen, uit de zwakste plekken:\n\n" + "\n".join(
-        lines
-    )
+    return f"{head}\n\nOm mee te beginnen, uit de zwakste plekken:\n\n" + "\n".join(lines)
 
 
 def agreements() -> str:

@@ -1,0 +1,186 @@
+"""``samenwerk export`` as a team uses it: a report folder, one report, CSV and JSON, bad files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from samenwerk_cli import answers
+from samenwerk_cli import bank as bank_mod
+from samenwerk_cli.cli import app
+from samenwerk_cli.render.spreadsheet import HEADER
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+NAJAAR = EXAMPLES / "opleidingsschool-noord" / "2026-najaar"
+
+
+@pytest.fixture
+def two_partnerships(tmp_path: Path) -> Path:
+    """The examples, plus a copy of the latest round renamed to a second partnership."""
+    target = tmp_path / "antwoorden"
+    shutil.copytree(EXAMPLES, target)
+    other = target / "zuid"
+    other.mkdir()
+    for path in NAJAAR.glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        text = text.replace("Opleidingsschool Noord", "Zorgketen Zuid-Oost & Één")
+        (other / path.name).write_text(text, encoding="utf-8")
+    return target
+
+
+def test_folder_of_reports_with_charts_and_an_index(
+    runner: CliRunner, two_partnerships: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "rapport"
+    result = runner.invoke(app, ["export", str(two_partnerships), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "2 rapporten en index.md" in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == [
+        "index.md",
+        "opleidingsschool-noord.md",
+        "opleidingsschool-noord.svg",
+        "zorgketen-zuid-oost-een.md",
+        "zorgketen-zuid-oost-een.svg",
+    ]
+    index = (out / "index.md").read_text(encoding="utf-8")
+    assert "(opleidingsschool-noord.md)" in index and "(zorgketen-zuid-oost-een.md)" in index
+    noord = (out / "opleidingsschool-noord.md").read_text(encoding="utf-8")
+    assert (
+        "![Radar van de scores per dimensie, schaal 1 tot 5](opleidingsschool-noord.svg)" in noord
+    )
+    assert "## Ontwikkeling sinds 2026-voorjaar" in noord  # two rounds: a trend
+    zuid = (out / "zorgketen-zuid-oost-een.md").read_text(encoding="utf-8")
+    assert "Ontwikkeling" not in zuid  # one round: none
+    assert zuid.startswith("# Samenwerkingsreflectie: Zorgketen Zuid-Oost &amp; Één\n")
+    ET.parse(out / "zorgketen-zuid-oost-een.svg")  # well-formed
+
+
+def test_one_partnership_to_a_file_puts_the_chart_beside_it(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    result = runner.invoke(app, ["export", str(EXAMPLES), "-o", str(tmp_path / "rapport.md")])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rapport.md", "rapport.svg"]
+    assert "](rapport.svg)" in (tmp_path / "rapport.md").read_text(encoding="utf-8")
+
+
+def test_trailing_slash_names_a_new_folder(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["export", str(NAJAAR), "-o", f"{tmp_path}/r/"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "r" / "index.md").exists()
+    assert (tmp_path / "r" / "opleidingsschool-noord.svg").exists()
+
+
+def test_without_output_one_report_goes_to_the_screen(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["export", str(NAJAAR)])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# Samenwerkingsreflectie: Opleidingsschool Noord")
+    assert ".svg" not in result.stdout  # no chart without a place to put it
+
+
+def test_several_partnerships_need_a_folder(runner: CliRunner, two_partnerships: Path) -> None:
+    result = runner.invoke(app, ["export", str(two_partnerships)])
+    assert result.exit_code == 2
+    assert "2 partnerschappen gevonden: geef met -o een map op" in result.stderr
+
+
+def test_json_equals_score_json(runner: CliRunner) -> None:
+    exported = runner.invoke(app, ["export", str(EXAMPLES), "--format", "json"])
+    scored = runner.invoke(app, ["score", str(EXAMPLES), "--json"])
+    assert exported.exit_code == scored.exit_code == 0
+    assert exported.stdout == scored.stdout
+    assert json.loads(exported.stdout)["formaat"] == "samenwerk-score/1"
+
+
+def test_csv_round_trip(runner: CliRunner, tmp_path: Path, mini_bank: Path) -> None:
+    folder = tmp_path / "antwoorden"
+    folder.mkdir()
+    for name, org, answers_given in (
+        ("Zoë Één", "Hogeschool Noord", {"ambitie.belofte": 4, "relatie.vertrouwen": 2}),
+        (None, "Basisschool De Linde, locatie Zuid", {"ambitie.doen": "weet niet"}),
+    ):
+        data = answers.Antwoorden(
+            formaat=answers.FORMAT,
+            vragenlijst="mini",
+            versie="1.10",
+            partnerschap="Opleidingsschool Noord",
+            ronde="2026-najaar",
+            respondent=name,
+            organisatie=org,
+            antwoorden=answers_given,
+            toelichting={"ambitie.open": 'Meer "stageplaatsen";\nen rust'} if name else {},
+        )
+        answers.save(folder / f"{org[:5]}.yaml", data)
+    out = tmp_path / "antwoorden.csv"
+    result = runner.invoke(
+        app, ["export", str(folder), "-f", "csv", "-o", str(out), "-q", str(mini_bank)]
+    )
+    assert result.exit_code == 0, result.output
+    raw = out.read_bytes()
+    assert raw.decode("utf-8")  # UTF-8, accents intact
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
+    assert list(rows[0]) == list(HEADER)
+    assert [(r["respondent"], r["vraag"], r["antwoord"], r["score"]) for r in rows] == [
+        ("anoniem 1", "ambitie.doen", "weet niet", ""),  # files in name order: Basis, Hoges
+        ("Zoë Één", "ambitie.belofte", "4", "4"),
+        ("Zoë Één", "ambitie.open", 'Meer "stageplaatsen";\nen rust', ""),
+        ("Zoë Één", "relatie.vertrouwen", "2", "4"),  # reversed item: 2 scores 4
+    ]
+    assert rows[0]["organisatie"] == "Basisschool De Linde, locatie Zuid"
+    assert {r["dimensie"] for r in rows} == {"ambitie", "relatie"}
+    assert rows[1]["fase"] == "verkennen" and rows[2]["fase"] == ""
+
+
+def test_csv_counts_every_answer_of_the_examples(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["export", str(EXAMPLES), "-f", "csv"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout, newline="")))
+    bank = bank_mod.load(None)
+    expected = 0
+    for path in EXAMPLES.rglob("*.yaml"):
+        data = answers.read(path, bank).data
+        expected += sum(v is not None for v in data.antwoorden.values())
+        expected += sum(1 for k, v in data.toelichting.items() if v and not bank.by_id[k].scored)
+    assert len(rows) == expected
+    assert {r["ronde"] for r in rows} == {"2026-voorjaar", "2026-najaar"}
+
+
+def test_a_bad_file_is_reported_and_the_rest_exported(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "antwoorden"
+    shutil.copytree(NAJAAR, folder)
+    (folder / "kapot.yaml").write_text("formaat: samenwerk-antwoorden/1\n: :\n", encoding="utf-8")
+    out = tmp_path / "rapport.md"
+    result = runner.invoke(app, ["export", str(folder), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "kapot.yaml" in result.stderr
+    assert out.exists()
+    skipped = runner.invoke(app, ["export", str(folder), "-o", str(out), "--skip-invalid"])
+    assert skipped.exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-o", "bestaat/niet/rapport.md"], "deze map bestaat niet"),
+        (["-f", "csv", "-o", "."], "is een map"),
+        (["-f", "pdf"], "'pdf' is geen van"),
+    ],
+)
+def test_output_errors(
+    runner: CliRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["export", str(NAJAAR), *args])
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.output
