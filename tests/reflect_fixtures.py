@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from samenwerk_cli.dialog import Question
 from tests.conftest import write_bank
 
@@ -115,3 +117,22 @@ class Script:
         if isinstance(answer, BaseException):
             raise answer
         return answer
+
+
+def run_flow(
+    flow: Any, bank: Any, steps: list[tuple[str, Any]], **kwargs: Any
+) -> tuple[Any, list[Any], list[Any], Script]:
+    """Run a session class with a scripted ask; every question scripted must have been asked."""
+    script = Script(steps)
+    events: list[Any] = []
+    saved: list[Any] = []
+    session = flow(
+        bank,
+        ask=script,
+        show=events.append,
+        save=lambda data: saved.append(msgspec.to_builtins(data)),
+        **kwargs,
+    )
+    result = session.run()
+    assert not script.steps, f"questions never asked: {script.steps}"
+    return result, events, saved, script

@@ -14,7 +14,8 @@ import pytest
 from samenwerk_cli import answers
 from samenwerk_cli import bank as bank_mod
 from samenwerk_cli.dialog import Nav
-from samenwerk_cli.session import Metadata, Session, is_low
+from samenwerk_cli.flow import Metadata, is_low
+from samenwerk_cli.session import Session
 from tests.reflect_fixtures import Script, write_reflect_bank
 from tests.test_reflect_pty import CTRL_C, ENTER, SAMENWERK, spawn, step
 

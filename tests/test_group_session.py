@@ -15,6 +15,7 @@ from samenwerk_cli.answers import Antwoorden
 from samenwerk_cli.bank import Bank
 from samenwerk_cli.dialog import Nav, Notice
 from samenwerk_cli.errors import SamenwerkError
+from samenwerk_cli.flow import Metadata, is_low
 from samenwerk_cli.group import Deelnemer
 from samenwerk_cli.group_session import (
     Closing,
@@ -24,8 +25,8 @@ from samenwerk_cli.group_session import (
     Outcome,
     Statement,
 )
-from samenwerk_cli.session import Metadata, Session, is_low
-from tests.reflect_fixtures import ALL_IDS, Script, write_reflect_bank
+from samenwerk_cli.session import Session
+from tests.reflect_fixtures import ALL_IDS, Script, run_flow, write_reflect_bank
 
 TODAY = dt.date(2026, 11, 29)
 ROOM = (
@@ -58,21 +59,8 @@ def bank(tmp_path: Path) -> Bank:
 
 
 def run(bank: Bank, steps: list[tuple[str, Any]], **kwargs: Any) -> tuple[Any, list, list, Script]:
-    script = Script(steps)
-    events: list[Any] = []
-    saved: list[list[dict[str, Any]]] = []
     kwargs.setdefault("deelnemers", ROOM)
-    session = GroupSession(
-        bank,
-        ask=script,
-        show=events.append,
-        save=lambda files: saved.append([msgspec.to_builtins(f) for f in files]),
-        today=TODAY,
-        **kwargs,
-    )
-    files = session.run()
-    assert not script.steps, f"questions never asked: {script.steps}"
-    return files, events, saved, script
+    return run_flow(GroupSession, bank, steps, today=TODAY, **kwargs)
 
 
 def test_full_run_writes_one_file_per_participant(bank: Bank) -> None:

@@ -12,24 +12,20 @@ import pytest
 from samenwerk_cli import answers
 from samenwerk_cli import bank as bank_mod
 from samenwerk_cli.bank import Bank
-from samenwerk_cli.errors import SamenwerkError
-from samenwerk_cli.session import (
+from samenwerk_cli.dialog import (
     BACK_TEXT,
     DimensionHeader,
     Help,
     Intro,
-    Metadata,
     Nav,
     Progress,
     Resumed,
     Review,
-    Session,
-    estimate_minutes,
-    first_unanswered,
-    is_low,
-    select_items,
 )
-from tests.reflect_fixtures import ALL_IDS, QUICK_IDS, Script, write_reflect_bank
+from samenwerk_cli.errors import SamenwerkError
+from samenwerk_cli.flow import Metadata, estimate_minutes, first_unanswered, is_low, select_items
+from samenwerk_cli.session import Session
+from tests.reflect_fixtures import ALL_IDS, QUICK_IDS, Script, run_flow, write_reflect_bank
 
 TODAY = dt.date(2026, 11, 28)
 META = [
@@ -48,20 +44,7 @@ def bank(tmp_path: Path) -> Bank:
 
 
 def run(bank: Bank, steps: list[tuple[str, Any]], **kwargs: Any) -> tuple[Any, list, list, Script]:
-    script = Script(steps)
-    events: list[Any] = []
-    saved: list[dict[str, Any]] = []
-    session = Session(
-        bank,
-        ask=script,
-        show=events.append,
-        save=lambda data: saved.append(msgspec.to_builtins(data)),
-        today=TODAY,
-        **kwargs,
-    )
-    data = session.run()
-    assert not script.steps, f"questions never asked: {script.steps}"
-    return data, events, saved, script
+    return run_flow(Session, bank, steps, today=TODAY, **kwargs)
 
 
 FULL = [

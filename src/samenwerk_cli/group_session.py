@@ -20,6 +20,13 @@ from typing import Any
 from samenwerk_cli.answers import FASE_ONBEKEND, FORMAT, WEET_NIET, Antwoorden
 from samenwerk_cli.bank import Bank, Vraag
 from samenwerk_cli.dialog import DimensionHeader, Nav, Notice, Question
+from samenwerk_cli.flow import (
+    Flow,
+    Metadata,
+    answer_label,
+    first_unanswered,
+    in_bank_order,
+)
 from samenwerk_cli.group import (
     MIN_DEELNEMERS,
     Back,
@@ -29,14 +36,6 @@ from samenwerk_cli.group import (
     line_problem,
     parse_line,
     verdeling,
-)
-from samenwerk_cli.session import (
-    Metadata,
-    answer_label,
-    first_unanswered,
-    in_bank_order,
-    select_items,
-    short_name,
 )
 
 SECONDS_SCORED = 90  # a line, the distribution and a short conversation
@@ -116,7 +115,7 @@ def names_list(deelnemers: Sequence[Deelnemer]) -> str:
     return ", ".join(names[:-1]) + f" en {names[-1]}" if len(names) > 1 else "".join(names)
 
 
-class GroupSession:
+class GroupSession(Flow):
     """A facilitator's run through the items with the room; :meth:`run` returns all answers."""
 
     def __init__(
@@ -133,20 +132,15 @@ class GroupSession:
         resume: Sequence[Antwoorden] | None = None,
         today: dt.date | None = None,
     ) -> None:
-        self.bank = bank
-        self.ask = ask
-        self.show = show
+        super().__init__(
+            bank, ask, show, quick=quick, dimensions=dimensions, given=given, today=today
+        )
         self.save_cb = save
-        self.quick = quick
-        self.items = select_items(bank, quick, dimensions)
-        self.given = given or Metadata()
         self.resume = list(resume) if resume is not None else None
         self.deelnemers = tuple(deelnemers) if resume is None else participants_of(resume)
         if len(self.deelnemers) < MIN_DEELNEMERS:
             raise ValueError(f"a group needs at least {MIN_DEELNEMERS} participants")
-        self.today = today or dt.date.today()
         self.files: list[Antwoorden] = self.resume or []
-        self._shown_dim: str | None = None
 
     def run(self) -> list[Antwoorden]:
         if self.resume is None:
@@ -182,14 +176,7 @@ class GroupSession:
 
     def _metadata(self) -> list[Antwoorden]:
         g = self.given
-        partnerschap = (g.partnerschap or "").strip()
-        while not partnerschap:
-            partnerschap = self._text(
-                "partnerschap",
-                "Naam van het partnerschap",
-                instruction="(verplicht)",
-                validate=lambda t: None if t.strip() else "Vul de naam van het partnerschap in.",
-            ).strip()
+        partnerschap = self._partnership()
         ronde = g.ronde
         if ronde is None:
             ronde = self._text(
@@ -247,20 +234,9 @@ class GroupSession:
             else:
                 i += 1
 
-    def _progress(self, i: int) -> str:
-        v = self.items[i]
-        same = [j for j, w in enumerate(self.items) if w.dimensie == v.dimensie]
-        return (
-            f"{short_name(v.dimensie)} {same.index(i) + 1}/{len(same)}"
-            f" · totaal {i + 1}/{len(self.items)}"
-        )
-
     def _item(self, i: int) -> Nav | None:
         v = self.items[i]
-        if v.dimensie != self._shown_dim:
-            dim = self.bank.dimensie(v.dimensie)
-            self.show(DimensionHeader(dim.naam, dim.kern))
-            self._shown_dim = v.dimensie
+        self._header(v)
         if not v.scored:
             return self._open(i, v)
         scale = tuple(answer_label(self.bank, v, n) for n in range(1, 6))
@@ -370,17 +346,6 @@ class GroupSession:
                 return parse_line(text, count, top, can_go_back)
             except ValueError as exc:  # only without a validating prompt, e.g. a scripted ask
                 self.show(Notice(str(exc)))
-
-    def _text(
-        self,
-        key: str,
-        message: str,
-        default: str = "",
-        instruction: str | None = None,
-        validate: Callable[[str], str | None] | None = None,
-    ) -> str:
-        answer = self.ask(Question(key, "text", message, (), default, instruction, validate))
-        return str(answer or "")
 
     def _save(self) -> None:
         for f in self.files:

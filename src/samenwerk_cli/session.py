@@ -10,8 +10,7 @@ every answer given is already saved.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from samenwerk_cli.answers import FASE_ONBEKEND, FORMAT, WEET_NIET, Antwoorden
@@ -20,7 +19,6 @@ from samenwerk_cli.dialog import (
     BACK_TEXT,
     SEPARATOR,
     Choice,
-    DimensionHeader,
     Event,
     Help,
     Intro,
@@ -32,94 +30,25 @@ from samenwerk_cli.dialog import (
     Review,
     ReviewRow,
 )
-from samenwerk_cli.errors import SamenwerkError
+from samenwerk_cli.flow import (
+    Flow,
+    Metadata,
+    answer_label,
+    estimate_minutes,
+    first_unanswered,
+    in_bank_order,
+    is_answered,
+    is_low,
+    scale_titles,
+)
 
-SECONDS_SCORED = 15
-SECONDS_OPEN = 45
 SELECT_HINT = "(cijfer of ↑↓, dan Enter)"
-
-
-@dataclass(frozen=True)
-class Metadata:
-    """Metadata given as flags; ``None`` means: ask for it."""
-
-    partnerschap: str | None = None
-    organisatie: str | None = None
-    respondent: str | None = None
-    rol: str | None = None
-    ronde: str | None = None
-
-
-# --- pure helpers -------------------------------------------------------------------------------
-
-
-def select_items(bank: Bank, quick: bool = False, dimensions: Sequence[str] = ()) -> list[Vraag]:
-    """The items of this run, in bank order; unknown dimension ids are an input error."""
-    known = [d.id for d in bank.model.dimensies]
-    unknown = [d for d in dimensions if d not in known]
-    if unknown:
-        raise SamenwerkError(
-            f"onbekende dimensie {', '.join(repr(d) for d in unknown)} (kies uit {', '.join(known)})"
-        )
-    items = [
-        v
-        for v in bank.vragen
-        if (not quick or v.kort) and (not dimensions or v.dimensie in dimensions)
-    ]
-    if not items:
-        raise SamenwerkError("met deze keuze (--quick, --dimension) blijven er geen vragen over")
-    return items
-
-
-def estimate_minutes(items: Iterable[Vraag]) -> int:
-    seconds = sum(SECONDS_SCORED if v.scored else SECONDS_OPEN for v in items)
-    return max(1, int(seconds / 60 + 0.5))
-
-
-def is_answered(v: Vraag, data: Antwoorden) -> bool:
-    """Scored: a value in ``antwoorden``; open: any text in ``toelichting``, "" meaning skipped."""
-    if v.scored:
-        return data.antwoorden.get(v.id) is not None
-    return data.toelichting.get(v.id) is not None
-
-
-def first_unanswered(items: Sequence[Vraag], data: Antwoorden) -> int:
-    return next((i for i, v in enumerate(items) if not is_answered(v, data)), len(items))
-
-
-def is_low(v: Vraag, answer: object) -> bool:
-    """A low item score (1 or 2 after reversal; a balans answer at either pole)."""
-    if not isinstance(answer, int) or isinstance(answer, bool):
-        return False
-    if v.soort == "balans":
-        return answer in (1, 5)
-    return (6 - answer if v.omgekeerd else answer) <= 2
-
-
-def short_name(dim_id: str) -> str:
-    return dim_id.replace("-", " ").capitalize()
-
-
-def answer_label(bank: Bank, v: Vraag, answer: object) -> str:
-    """The words for a stored answer, as in the choices."""
-    if answer is None:
-        return "—"
-    if answer == WEET_NIET:
-        return bank.model.schaal.weet_niet
-    assert isinstance(answer, int)
-    return f"{answer} · {_scale_titles(bank, v)[answer - 1]}"
-
-
-def _scale_titles(bank: Bank, v: Vraag) -> list[str]:
-    if v.soort == "balans" and v.polen:
-        return [v.polen[0], "neigt naar 1", "in evenwicht", "neigt naar 5", v.polen[1]]
-    return list(bank.model.schaal.labels)
 
 
 # --- the session --------------------------------------------------------------------------------
 
 
-class Session:
+class Session(Flow):
     """One respondent's run through the questions; :meth:`run` returns the completed answers."""
 
     def __init__(
@@ -135,18 +64,13 @@ class Session:
         resume: Antwoorden | None = None,
         today: dt.date | None = None,
     ) -> None:
-        self.bank = bank
-        self.ask = ask
-        self.show = show
+        super().__init__(
+            bank, ask, show, quick=quick, dimensions=dimensions, given=given, today=today
+        )
         self.save_cb = save
-        self.quick = quick
-        self.items = select_items(bank, quick, dimensions)
-        self.given = given or Metadata()
         self.resume = resume
-        self.today = today or dt.date.today()
         self.data: Antwoorden | None = resume
         self._fase_asked = False
-        self._shown_dim: str | None = None
 
     def run(self) -> Antwoorden:
         if self.resume is None:
@@ -179,14 +103,7 @@ class Session:
 
     def _metadata(self) -> Antwoorden:
         g = self.given
-        partnerschap = g.partnerschap.strip() if g.partnerschap else ""
-        while not partnerschap:
-            partnerschap = self._text(
-                "partnerschap",
-                "Naam van het partnerschap",
-                instruction="(verplicht)",
-                validate=lambda t: None if t.strip() else "Vul de naam van het partnerschap in.",
-            ).strip()
+        partnerschap = self._partnership()
 
         def optional(key: str, value: str | None, message: str, instruction: str) -> str | None:
             if value is None:
@@ -252,21 +169,11 @@ class Session:
             else:
                 i += 1
 
-    def _progress(self, i: int) -> str:
-        v = self.items[i]
-        same = [j for j, w in enumerate(self.items) if w.dimensie == v.dimensie]
-        return (
-            f"{short_name(v.dimensie)} {same.index(i) + 1}/{len(same)}"
-            f" · totaal {i + 1}/{len(self.items)}"
-        )
-
     def _item(self, i: int, back: str | None, headers: bool = True) -> Nav | None:
         """Ask item ``i``; returns :attr:`Nav.BACK` when the user chose the back option."""
         v = self.items[i]
-        if headers and v.dimensie != self._shown_dim:
-            dim = self.bank.dimensie(v.dimensie)
-            self.show(DimensionHeader(dim.naam, dim.kern))
-            self._shown_dim = v.dimensie
+        if headers:
+            self._header(v)
         self.show(Progress(self._progress(i)))
         if v.scored:
             return self._scored(v, back)
@@ -274,7 +181,7 @@ class Session:
 
     def _scored(self, v: Vraag, back: str | None) -> Nav | None:
         assert self.data is not None
-        titles = _scale_titles(self.bank, v)
+        titles = scale_titles(self.bank, v)
         offer_help = bool(v.uitleg.strip())
         while True:
             choices = [Choice(t, n, str(n)) for n, t in enumerate(titles, 1)]
@@ -393,32 +300,10 @@ class Session:
             raise ValueError(f"{key}: {answer!r} is not one of the choices")
         return answer
 
-    def _text(
-        self,
-        key: str,
-        message: str,
-        default: str = "",
-        instruction: str | None = None,
-        validate: Callable[[str], str | None] | None = None,
-    ) -> str:
-        answer = self.ask(Question(key, "text", message, (), default, instruction, validate))
-        return str(answer or "")
-
     def _save(self) -> None:
         assert self.data is not None
         in_bank_order(self.bank, self.data)
         self.save_cb(self.data)
-
-
-def in_bank_order(bank: Bank, data: Antwoorden) -> None:
-    """Sort answers and comments in bank order, so the saved file reads like the questionnaire."""
-    order = {v.id: i for i, v in enumerate(bank.vragen)}
-
-    def ordered(d: dict[str, Any]) -> dict[str, Any]:
-        return dict(sorted(d.items(), key=lambda kv: order.get(kv[0], len(order))))
-
-    data.antwoorden = ordered(data.antwoorden)
-    data.toelichting = ordered(data.toelichting)
 
 
 def _key(index: int) -> str | None:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from samenwerk_cli.bank import Bank
 from samenwerk_cli.render import mdtext
-from samenwerk_cli.render.words import BAND_SYMBOL, fase_name, number
+from samenwerk_cli.render.words import BAND_SYMBOL, ahead_text, fase_name, number, skipped_text
 from samenwerk_cli.results import GroupResult, WeakSpot
 from samenwerk_cli.trend import Trend
 
@@ -52,20 +52,10 @@ def phase(group: GroupResult, bank: Bank) -> str:
     if unknown:
         who = "respondent weet" if unknown == 1 else "respondenten weten"
         parts.append(f"{unknown} {who} niet in welke fase de samenwerking zit.")
-    for skipped in fase.overgeslagen:
-        parts.append(
-            f"**Overgeslagen?** De fase {fase_name(bank, skipped)} scoort laag, terwijl een"
-            " latere fase al afgerond lijkt. Wat in een fase blijft liggen, komt later terug:"
-            " neem de tijd om die fase alsnog goed te doorlopen."
-        )
-    if fase.vooruit:
-        ahead = " of ".join(fase_name(bank, f) for f in fase.vooruit)
-        count = sum(fase.zelfbeeld.get(f, 0) for f in fase.vooruit)
-        who = "Eén respondent denkt" if count == 1 else f"{count} respondenten denken"
-        parts.append(
-            f"**Let op:** {who} dat jullie al in de fase {ahead} zitten, een flink stuk verder"
-            " dan de antwoorden laten zien. Bespreek wat er nog nodig is om daar te komen."
-        )
+    parts += [f"**Overgeslagen?** {skipped_text(bank, f)}" for f in fase.overgeslagen]
+    ahead = ahead_text(group, bank)
+    if ahead:
+        parts.append(f"**Let op:** {ahead}")
     return "\n\n".join(parts)
 
 

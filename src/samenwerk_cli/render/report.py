@@ -18,11 +18,13 @@ from samenwerk_cli.answers import AnswerFile
 from samenwerk_cli.bank import Bank
 from samenwerk_cli.render.words import (
     BAND_STYLE,
+    ahead_text,
     band_word,
     fase_name,
     number,
     percent,
     score_bar,
+    skipped_text,
     worst_band,
 )
 from samenwerk_cli.results import GroupResult
@@ -194,20 +196,10 @@ def _phase(group: GroupResult, bank: Bank) -> Text:
         views = ", ".join(f"{fase_name(bank, k)} {n}×" for k, n in fase.zelfbeeld.items())
         line.append(f"\n  Zelfbeeld van de respondenten: {views}.", style="")
     for skipped in fase.overgeslagen:
-        line.append(
-            f"\n  Overgeslagen? De fase {fase_name(bank, skipped)} scoort laag, terwijl een latere "
-            "fase al afgerond lijkt. Ga terug naar die fase: wat daar ontbreekt, komt later terug.",
-            style="yellow",
-        )
-    if fase.vooruit:
-        ahead = " of ".join(fase_name(bank, f) for f in fase.vooruit)
-        count = sum(fase.zelfbeeld.get(f, 0) for f in fase.vooruit)
-        who = "Eén respondent denkt" if count == 1 else f"{count} respondenten denken"
-        line.append(
-            f"\n  Let op: {who} dat jullie al in de fase {ahead} zitten, een flink stuk verder "
-            "dan de antwoorden laten zien. Bespreek wat er nog nodig is om daar te komen.",
-            style="yellow",
-        )
+        line.append(f"\n  Overgeslagen? {skipped_text(bank, skipped)}", style="yellow")
+    ahead = ahead_text(group, bank)
+    if ahead:
+        line.append(f"\n  Let op: {ahead}", style="yellow")
     return line
 
 

@@ -47,3 +47,25 @@ def fase_name(bank: Bank, fase_id: str) -> str:
 def worst_band(group: GroupResult) -> Band | None:
     bands = {d.band for d in group.dimensies if d.band is not None}
     return next((b for b in BAND_ORDER if b in bands), None)
+
+
+def skipped_text(bank: Bank, fase_id: str) -> str:
+    """Why a skipped phase matters, in the terminal and in the report alike."""
+    return (
+        f"De fase {fase_name(bank, fase_id)} scoort laag, terwijl een latere fase al afgerond"
+        " lijkt. Ga terug naar die fase: wat daar ontbreekt, komt later terug."
+    )
+
+
+def ahead_text(group: GroupResult, bank: Bank) -> str | None:
+    """Respondents who place the partnership well ahead of what the answers show."""
+    fase = group.fase
+    if not fase.vooruit:
+        return None
+    ahead = " of ".join(fase_name(bank, f) for f in fase.vooruit)
+    count = sum(fase.zelfbeeld.get(f, 0) for f in fase.vooruit)
+    who = "Eén respondent denkt" if count == 1 else f"{count} respondenten denken"
+    return (
+        f"{who} dat jullie al in de fase {ahead} zitten, een flink stuk verder dan de antwoorden"
+        " laten zien. Bespreek wat er nog nodig is om daar te komen."
+    )
