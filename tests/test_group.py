@@ -51,6 +51,7 @@ def test_spec_errors(spec: str, message: str) -> None:
 def test_group_file(tmp_path: Path) -> None:
     path = tmp_path / "team.yaml"
     path.write_text(
+        "formaat: samenwerk-groep/1\n"
         "partnerschap: Opleidingsschool Noord\n"
         "ronde: 2026-najaar\n"
         "deelnemers:\n"
@@ -75,6 +76,11 @@ def test_group_file(tmp_path: Path) -> None:
         ("deelnemers:\n  - naam: Anna\n", 1, "minstens 2 deelnemers"),
         ("deelnemers:\n  - naam: Anna\n  - naam: Bram\n    leeftijd: 40\n", 4, "leeftijd"),
         ("deelnemers:\n  - naam: Anna\n  - organisatie: Noord\n", 3, "naam"),
+        (
+            "formaat: samenwerk-groep/9\ndeelnemers: [{naam: A}, {naam: B}]\n",
+            1,
+            "samenwerk-groep/1",
+        ),
     ],
 )
 def test_group_file_errors_name_file_and_line(

@@ -18,6 +18,7 @@ from samenwerk_cli.documents import convert
 from samenwerk_cli.errors import Problem, SamenwerkError
 from samenwerk_cli.teams import spans_midpoint
 
+FORMAT = "samenwerk-groep/1"
 MIN_DEELNEMERS = 2
 UNKNOWN = "?"  # typed for "weet niet"
 BACK = "b"  # typed alone: back to the previous item
@@ -91,14 +92,17 @@ def parse_spec(text: str) -> tuple[Deelnemer, ...]:
     return tuple(deelnemers)
 
 
-class _DeelnemerDoc(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+class DeelnemerRegel(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     naam: str
     organisatie: str | None = None
     rol: str | None = None
 
 
-class _GroepDoc(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    deelnemers: list[_DeelnemerDoc]
+class GroepBestand(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """The group file of ``reflect --group-file``: who takes part, in the order of a line."""
+
+    deelnemers: list[DeelnemerRegel]
+    formaat: str = FORMAT
     partnerschap: str | None = None
     ronde: str | None = None
 
@@ -110,7 +114,16 @@ def _clean(text: str | None) -> str | None:
 def load_group_file(path: Path) -> Groep:
     """Read a group file (``deelnemers: [{naam, organisatie, rol}]``); errors name file and line."""
     doc = yamlio.load_file(path)
-    data = convert(doc, _GroepDoc)
+    data = convert(doc, GroepBestand)
+    if data.formaat != FORMAT:
+        raise SamenwerkError(
+            Problem(
+                f"moet '{FORMAT}' zijn, niet '{data.formaat}'",
+                doc.file,
+                doc.line_of(("formaat",)),
+                "formaat",
+            )
+        )
     if len(data.deelnemers) < MIN_DEELNEMERS:
         raise SamenwerkError(
             Problem(

@@ -14,6 +14,7 @@ import msgspec
 
 from samenwerk_cli.answers import Antwoorden
 from samenwerk_cli.bank import ItemsFile, ModelFile
+from samenwerk_cli.group import GroepBestand
 
 SCHEMAS = {
     "vragenlijst.schema.json": (
@@ -21,6 +22,7 @@ SCHEMAS = {
         "samenwerk: vragenlijst (model.yaml of een bestand met vragen per dimensie)",
     ),
     "antwoorden.schema.json": ((Antwoorden,), "samenwerk: antwoordbestand van één respondent"),
+    "groep.schema.json": ((GroepBestand,), "samenwerk: deelnemers van een groepssessie"),
 }
 
 
