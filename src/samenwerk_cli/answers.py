@@ -11,7 +11,7 @@ import msgspec
 
 from samenwerk_cli import yamlio
 from samenwerk_cli.bank import Bank
-from samenwerk_cli.documents import convert
+from samenwerk_cli.documents import convert, require_format
 from samenwerk_cli.errors import Problem, SamenwerkError
 
 FORMAT = "samenwerk-antwoorden/1"
@@ -63,15 +63,7 @@ def parse(text: str, bank: Bank, name: str = "<antwoorden>") -> AnswerFile:
 
 def check(doc: yamlio.Document, bank: Bank) -> AnswerFile:
     """Validate one loaded answer file against ``bank``; raises with every problem found."""
-    if isinstance(doc.data, dict) and doc.data.get("formaat") not in (FORMAT, None):
-        raise SamenwerkError(
-            Problem(
-                f"moet '{FORMAT}' zijn, niet '{doc.data['formaat']}'",
-                doc.file,
-                doc.line_of(("formaat",)),
-                "formaat",
-            )
-        )
+    require_format(doc, FORMAT)
     try:
         data = convert(doc, Antwoorden, value_type=Antwoord | None)
     except SamenwerkError as exc:

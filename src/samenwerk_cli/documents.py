@@ -144,3 +144,17 @@ def convert(doc: Document, kind: type[T], value_type: Any = None) -> T:
         return msgspec.convert(doc.data, kind, strict=False)
     except msgspec.ValidationError as exc:
         raise SamenwerkError(to_problem(exc, doc, value_type)) from None
+
+
+def require_format(doc: Document, expected: str) -> None:
+    """Another format (or version) is refused first: its fields would only confuse the message."""
+    found = doc.data.get("formaat") if isinstance(doc.data, dict) else None
+    if found not in (expected, None):
+        raise SamenwerkError(
+            Problem(
+                f"moet '{expected}' zijn, niet '{found}'",
+                doc.file,
+                doc.line_of(("formaat",)),
+                "formaat",
+            )
+        )

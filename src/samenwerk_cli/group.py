@@ -14,7 +14,7 @@ from pathlib import Path
 import msgspec
 
 from samenwerk_cli import yamlio
-from samenwerk_cli.documents import convert
+from samenwerk_cli.documents import convert, require_format
 from samenwerk_cli.errors import Problem, SamenwerkError
 from samenwerk_cli.teams import spans_midpoint
 
@@ -114,16 +114,8 @@ def _clean(text: str | None) -> str | None:
 def load_group_file(path: Path) -> Groep:
     """Read a group file (``deelnemers: [{naam, organisatie, rol}]``); errors name file and line."""
     doc = yamlio.load_file(path)
+    require_format(doc, FORMAT)
     data = convert(doc, GroepBestand)
-    if data.formaat != FORMAT:
-        raise SamenwerkError(
-            Problem(
-                f"moet '{FORMAT}' zijn, niet '{data.formaat}'",
-                doc.file,
-                doc.line_of(("formaat",)),
-                "formaat",
-            )
-        )
     if len(data.deelnemers) < MIN_DEELNEMERS:
         raise SamenwerkError(
             Problem(
