@@ -41,7 +41,7 @@ def test_folder_of_reports_with_charts_and_an_index(
     out = tmp_path / "rapport"
     result = runner.invoke(app, ["export", str(two_partnerships), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "2 rapporten en index.md" in result.stderr
+    assert "2 rapporten met grafiek, en index.md" in result.stderr
     assert sorted(p.name for p in out.iterdir()) == [
         "index.md",
         "opleidingsschool-noord.md",
@@ -160,8 +160,28 @@ def test_a_bad_file_is_reported_and_the_rest_exported(runner: CliRunner, tmp_pat
     assert result.exit_code == 2
     assert "kapot.yaml" in result.stderr
     assert out.exists()
-    skipped = runner.invoke(app, ["export", str(folder), "-o", str(out), "--skip-invalid"])
+    skipped = runner.invoke(
+        app, ["export", str(folder), "-o", str(out), "--skip-invalid", "--force"]
+    )
     assert skipped.exit_code == 0
+
+
+def test_a_filled_in_report_is_never_overwritten_unasked(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "rapport"
+    assert runner.invoke(app, ["export", str(EXAMPLES), "-o", f"{out}/"]).exit_code == 0
+    report = out / "opleidingsschool-noord.md"
+    report.write_text(report.read_text(encoding="utf-8") + "| Stageplan | Anna | maart |\n")
+    chart = (out / "opleidingsschool-noord.svg").stat().st_mtime_ns
+    again = runner.invoke(app, ["export", str(EXAMPLES), "-o", f"{out}/"])
+    assert again.exit_code == 2
+    assert "opleidingsschool-noord.md: bestaat al; kies een andere naam of gebruik --force" in (
+        again.stderr
+    )
+    assert "Stageplan" in report.read_text(encoding="utf-8")
+    assert (out / "opleidingsschool-noord.svg").stat().st_mtime_ns == chart  # nothing written
+    forced = runner.invoke(app, ["export", str(EXAMPLES), "-o", f"{out}/", "--force"])
+    assert forced.exit_code == 0
+    assert "Stageplan" not in report.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

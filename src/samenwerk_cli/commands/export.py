@@ -44,6 +44,9 @@ def export(
             "json: als 'score --json'.",
         ),
     ] = Format.md,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overschrijf bestaande rapporten en bestanden.")
+    ] = False,
     skip_invalid: SkipInvalid = False,
     jobs: Jobs = 0,
     questions: Questions = None,
@@ -57,7 +60,7 @@ def export(
     target = None if output is None else Path(output)
     if format_ is Format.md:
         as_folder = output is not None and output.endswith(("/", "\\"))
-        _markdown(found, bank, target, as_folder)
+        files = _markdown(found, bank, target, as_folder)
     else:
         if format_ is Format.csv:
             from samenwerk_cli.render.spreadsheet import to_csv
@@ -67,39 +70,59 @@ def export(
             from samenwerk_cli.render.json import score_json
 
             text = score_json(found, batch.errors)
-        _write_or_print(target, text)
+        files = _single(target, text)
+    if files:
+        _write(files, force)
     fail_on_bad_files(batch, skip_invalid)
 
 
-def _write_or_print(output: Path | None, text: str) -> None:
-    from samenwerk_cli import yamlio
+def _single(output: Path | None, text: str) -> dict[Path, str]:
     from samenwerk_cli.errors import Problem, SamenwerkError
 
     if output is None:
         typer.echo(text, nl=False)
-        return
+        return {}
     if output.is_dir():
         raise SamenwerkError(Problem("is een map; geef een bestandsnaam op", str(output)))
-    _check_parent(output)
-    yamlio.atomic_write(output, text)
-    typer.echo(f"Geschreven: {output}", err=True)
+    return {output: text}
 
 
-def _check_parent(path: Path) -> None:
+def _write(files: dict[Path, str], force: bool) -> None:
+    """All or nothing: a report a team filled in (their agreements) is never overwritten unasked."""
+    from samenwerk_cli import yamlio
     from samenwerk_cli.errors import Problem, SamenwerkError
 
-    if not path.parent.is_dir():
-        raise SamenwerkError(Problem("deze map bestaat niet", str(path.parent)))
+    for path in files:
+        if not path.parent.is_dir():
+            raise SamenwerkError(Problem("deze map bestaat niet", str(path.parent)))
+    existing = [path for path in files if path.exists()]
+    if existing and not force:
+        raise SamenwerkError(
+            [
+                Problem("bestaat al; kies een andere naam of gebruik --force", str(p))
+                for p in existing
+            ]
+        )
+    for path, text in files.items():
+        yamlio.atomic_write(path, text)
+    reports = [p for p in files if p.suffix == ".md" and p.name != "index.md"]
+    if len(reports) > 1 or any(p.name == "index.md" for p in files):
+        count = "1 rapport" if len(reports) == 1 else f"{len(reports)} rapporten"
+        typer.echo(f"Geschreven in {reports[0].parent}: {count} met grafiek, en index.md", err=True)
+    else:
+        typer.echo(f"Geschreven: {' en '.join(str(p) for p in files)}", err=True)
 
 
-def _markdown(found: list[Partnership], bank: Bank, output: Path | None, as_folder: bool) -> None:
-    from samenwerk_cli import __version__, yamlio
+def _markdown(
+    found: list[Partnership], bank: Bank, output: Path | None, as_folder: bool
+) -> dict[Path, str]:
+    """The files to write: a report and its chart per partnership, and an index for a folder."""
+    from samenwerk_cli import __version__
     from samenwerk_cli.errors import SamenwerkError
     from samenwerk_cli.render.chart import group_chart
     from samenwerk_cli.render.markdown import index, partnership_report
 
     today = dt.date.today()
-    folder = output is not None and (as_folder or output.is_dir() or len(found) > 1)
     if output is None:
         if len(found) > 1:
             raise SamenwerkError(
@@ -107,29 +130,27 @@ def _markdown(found: list[Partnership], bank: Bank, output: Path | None, as_fold
                 "dan krijgt elk een eigen rapport en komt er een index bij"
             )
         typer.echo(partnership_report(found[0], bank, None, today, __version__), nl=False)
-        return
-    if not folder:
+        return {}
+    if not (as_folder or output.is_dir() or len(found) > 1):
         if output.suffix.lower() != ".md":
             output = output.with_name(output.name + ".md")
-        _check_parent(output)
         chart = output.with_suffix(".svg")
-        yamlio.atomic_write(chart, group_chart(found[0].laatste, bank))
-        report = partnership_report(found[0], bank, chart.name, today, __version__)
-        yamlio.atomic_write(output, report)
-        typer.echo(f"Geschreven: {output} en {chart.name}", err=True)
-        return
-    _check_parent(output)
-    output.mkdir(exist_ok=True)
+        return {
+            output: partnership_report(found[0], bank, chart.name, today, __version__),
+            chart: group_chart(found[0].laatste, bank),
+        }
+    if output.parent.is_dir():
+        output.mkdir(exist_ok=True)
+    files: dict[Path, str] = {}
     linked = []
     for partnership, stem in zip(found, _stems(found), strict=True):
         chart = output / f"{stem}.svg"
-        yamlio.atomic_write(chart, group_chart(partnership.laatste, bank))
         report = partnership_report(partnership, bank, chart.name, today, __version__)
-        yamlio.atomic_write(output / f"{stem}.md", report)
+        files[output / f"{stem}.md"] = report
+        files[chart] = group_chart(partnership.laatste, bank)
         linked.append((f"{stem}.md", partnership.laatste))
-    yamlio.atomic_write(output / "index.md", index(linked, bank, today))
-    reports = "1 rapport" if len(found) == 1 else f"{len(found)} rapporten"
-    typer.echo(f"Geschreven: {reports} en index.md in {output}", err=True)
+    files[output / "index.md"] = index(linked, bank, today)
+    return files
 
 
 def _stems(found: list[Partnership]) -> list[str]:
