@@ -25,7 +25,7 @@ from samenwerk_cli.group_session import (
     names_list,
 )
 from samenwerk_cli.render import screens
-from samenwerk_cli.render.words import number
+from samenwerk_cli.render.words import duration, number
 
 BAR = "█"
 SHORT_LABEL = 30  # longer scale labels go one per line
@@ -78,7 +78,7 @@ def _intro(console: Console, event: GroupIntro) -> None:
     how.add_column()
     how.add_row(
         "Duur",
-        f"ongeveer {event.minuten} minuten ({soort}{event.stellingen} stellingen{open_}), "
+        f"ongeveer {duration(event.minuten)} ({soort}{event.stellingen} stellingen{open_}), "
         "met de gesprekken erbij.",
     )
     how.add_row(

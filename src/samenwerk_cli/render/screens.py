@@ -12,6 +12,7 @@ from rich.table import Table
 
 from samenwerk_cli import dialog as s
 from samenwerk_cli.dialog import Event, Review
+from samenwerk_cli.render.words import duration
 
 
 def show(console: Console, event: Event) -> None:
@@ -37,7 +38,7 @@ def show(console: Console, event: Event) -> None:
         soort = "korte scan: " if event.quick else ""
         stellingen = f"{event.stellingen} {'stelling' if event.stellingen == 1 else 'stellingen'}"
         open_ = f", {event.open} open {'vraag' if event.open == 1 else 'vragen'}"
-        minuten = f"{event.minuten} {'minuut' if event.minuten == 1 else 'minuten'}"
+        minuten = duration(event.minuten)
         how = Table.grid(padding=(0, 2))
         how.add_column(no_wrap=True, style="bold")
         how.add_column()

@@ -19,6 +19,18 @@ def number(value: float | None, decimals: int = 2) -> str:
     return f"{value:.{decimals}f}".replace(".", ",")
 
 
+def duration(minutes: int) -> str:
+    """``"1 minuut"``, ``"25 minuten"``, ``"ruim 2 uur"``: a session's length as people say it."""
+    if minutes < 90:
+        return f"{minutes} {'minuut' if minutes == 1 else 'minuten'}"
+    hours, rest = divmod(minutes, 60)
+    if rest < 15:
+        return f"ruim {hours} uur"
+    if rest < 45:
+        return f"{hours},5 uur" if hours > 1 else "anderhalf uur"
+    return f"bijna {hours + 1} uur"
+
+
 def percent(value: float) -> str:
     return f"{round(value * 100)}%"
 
