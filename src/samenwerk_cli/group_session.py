@@ -273,7 +273,8 @@ class GroupSession(Flow):
 
     def _open(self, i: int, v: Vraag) -> Nav | None:
         """An open item is a conversation: the facilitator may note its gist for everyone."""
-        self.show(Statement(self._progress(i), v.tekst, (), v.uitleg.strip()))
+        label = f"{self._progress(i)} · open vraag: bespreek het samen"
+        self.show(Statement(label, v.tekst, (), v.uitleg.strip()))
         text = self._text(
             f"item:{v.id}",
             "Samenvatting van het gesprek",
