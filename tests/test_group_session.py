@@ -98,6 +98,8 @@ def test_full_run_writes_one_file_per_participant(bank: Bank) -> None:
     first = next(e for e in events if isinstance(e, Statement) and e.progress.startswith("Amb"))
     assert first.progress == "Ambitie 1/4 · totaal 1/6"
     assert first.schaal[0] == "1 · helemaal oneens"
+    [open_item] = [e for e in events if isinstance(e, Statement) and "open vraag" in e.progress]
+    assert open_item.tekst == "Wat willen we samen bereiken?" and open_item.schaal == ()
     outcomes = [e for e in events if isinstance(e, Outcome) and e.beoordeeld]
     belofte = outcomes[0]
     assert belofte.rows[1] == ("2 · oneens", ("Carla",))
