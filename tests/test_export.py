@@ -204,3 +204,18 @@ def test_output_errors(
     assert result.exit_code == 2
     assert message in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("suffix", ["", "/"])
+def test_a_file_where_a_folder_is_needed(
+    runner: CliRunner, two_partnerships: Path, tmp_path: Path, suffix: str
+) -> None:
+    taken = tmp_path / "rapport"
+    taken.write_text("iets anders\n", encoding="utf-8")
+    result = runner.invoke(app, ["export", str(two_partnerships), "-o", f"{taken}{suffix}"])
+    assert result.exit_code == 2, result.output
+    assert f"fout: {taken}: is een bestand; geef voor meerdere rapporten een map op" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.output
+    assert taken.read_text(encoding="utf-8") == "iets anders\n"

@@ -118,7 +118,7 @@ def _markdown(
 ) -> dict[Path, str]:
     """The files to write: a report and its chart per partnership, and an index for a folder."""
     from samenwerk_cli import __version__
-    from samenwerk_cli.errors import SamenwerkError
+    from samenwerk_cli.errors import Problem, SamenwerkError
     from samenwerk_cli.render.chart import group_chart
     from samenwerk_cli.render.markdown import index, partnership_report
 
@@ -139,6 +139,10 @@ def _markdown(
             output: partnership_report(found[0], bank, chart.name, today, __version__),
             chart: group_chart(found[0].laatste, bank),
         }
+    if output.exists() and not output.is_dir():
+        raise SamenwerkError(
+            Problem("is een bestand; geef voor meerdere rapporten een map op", str(output))
+        )
     if output.parent.is_dir():
         output.mkdir(exist_ok=True)
     files: dict[Path, str] = {}
