@@ -62,3 +62,11 @@ def test_golden_file() -> None:
     if os.environ.get("SAMENWERK_GOLDEN"):
         GOLDEN.write_text(chart(), encoding="utf-8")
     assert chart() == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_characters_xml_cannot_hold_are_left_out() -> None:
+    """YAML accepts "Org\\x01B" in a quoted string; the SVG must stay readable all the same."""
+    series = [Series("team", {"ambitie": 3.0}, team=True), Series("Org\x01B\x0c <&>", {})]
+    root = ET.fromstring(radar_svg(DIMENSIONS, series, THRESHOLDS, "Noord\x00 \x1f"))
+    assert root.find(f"{SVG}title").text == "Noord "  # type: ignore[union-attr]
+    assert "OrgB <&>" in [t.text for t in root.iter(f"{SVG}text")]

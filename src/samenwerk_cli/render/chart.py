@@ -10,9 +10,10 @@ bold black outline, every organisation a grey outline with its own dash pattern.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape as _escape
 
 from samenwerk_cli.bank import Bank
 from samenwerk_cli.render.words import number
@@ -30,6 +31,16 @@ _ORG_STYLES = [
     ("#666666", "1 3"),
     ("#888888", "10 3 3 3 3 3"),
 ]
+
+
+# XML 1.0 forbids most control characters even as references; a name typed with one (YAML
+# allows "\x01" in a quoted string) would make the whole file unreadable.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def escape(text: str) -> str:
+    """Text for an SVG element: markup escaped, characters XML cannot hold left out."""
+    return _escape(_NOT_XML.sub("", text))
 
 
 @dataclass(frozen=True)
