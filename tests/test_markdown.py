@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +37,13 @@ HOSTILE = [
     "![plaatje](x.png)",
     "regel\\",
     "=====",
+    "Team Noord #",
+    "$x$ en 10^3^ en {#id} en @anna",
+    ": definitie",
+    "::: div",
+    "a) punt",
+    "(1) punt",
+    "iv. punt",
 ]
 
 
@@ -122,6 +132,54 @@ def test_hostile_text_stays_in_its_list_item(text: str) -> None:
         t.type for t in flat(tokens)
     }
     assert inline_text(first_inline(tokens)) == " ".join(text.split())
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_in_a_heading_keeps_every_character(text: str) -> None:
+    """A partnership or round name ends up in a heading, where a closing " #" would vanish."""
+    tokens = gfm().parse(f"## Ontwikkeling sinds {mdtext.inline(text)}\n")
+    assert [t.type for t in tokens] == ["heading_open", "inline", "heading_close"]
+    assert inline_text(tokens[1]) == f"Ontwikkeling sinds {' '.join(text.split())}"
+
+
+def pandoc_inlines(markdown: str) -> tuple[list[str], str]:
+    """Pandoc's own markdown reader (what ``pandoc rapport.md`` uses): block types, and the text."""
+    out = subprocess.run(
+        ["pandoc", "-f", "markdown-smart", "-t", "json"],
+        input=markdown,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    blocks = json.loads(out.stdout)["blocks"]
+    kinds: list[str] = []
+    words: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict) and "t" in node:
+            kinds.append(node["t"])
+            if node["t"] == "Str":
+                words.append(node["c"])
+            elif node["t"] in ("Space", "SoftBreak", "LineBreak"):
+                words.append(" ")
+            else:
+                walk(node.get("c"))
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+
+    walk(blocks)
+    return kinds, "".join(words)
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
+def test_pandoc_reads_hostile_text_literally() -> None:
+    """Without "smart": pandoc's typographic quotes and dashes change no meaning."""
+    text = "\n".join(HOSTILE)
+    kinds, words = pandoc_inlines(f"- {mdtext.multiline(text, '  ')}\n")
+    assert set(kinds) <= {"BulletList", "Plain", "Para", "Str", "Space", "SoftBreak", "LineBreak"}
+    assert kinds.count("BulletList") == 1
+    assert words == " ".join(" ".join(h.split()) for h in HOSTILE)
 
 
 text_in_a_cell = st.text(

@@ -2,8 +2,11 @@
 
 Markdown has no "raw text" mode, so every character that could start markup is neutralised:
 ``<``, ``>`` and ``&`` become entities (no HTML ever renders), the punctuation of emphasis, code,
-links, tables and strike-through gets a backslash, and what would open a block at the start of a
-line (``#``, ``-``, ``1.``) is escaped too. CommonMark renders a backslash-escaped punctuation
+links, tables, strike-through and headings gets a backslash, and what would open a block at the
+start of a line (``-``, ``1.``) is escaped too. Pandoc's own markdown, which ``pandoc rapport.md``
+reads by default, knows more: math (``$``), superscript (``^``), attributes (``{#id}``), citations
+(``@naam``), definition lists and divs (a line starting with ``:``) and lists marked ``a)``,
+``iv.`` or ``(1)``; those are escaped as well. CommonMark renders a backslash-escaped punctuation
 character as the character itself, so ``*ster*`` reads as ``*ster*`` on GitHub, GitLab, in VS Code
 and after pandoc.
 """
@@ -14,10 +17,13 @@ import re
 from collections.abc import Sequence
 
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_PUNCTUATION = set("\\`*_[]|~")
-# What opens a block at the start of a line: heading, list, block quote is an entity already,
-# thematic break and setext underline (---, ===, ***), ordered list (12. or 12)).
-_LINE_START = re.compile(r"^(?:(#)|([-+=])|(\d{1,9})([.)]))")
+# "#" everywhere: a heading drops a closing " #" ("Team #" would read "Team").
+_PUNCTUATION = set("\\`*_[]|~#$^{}@")
+# What opens a block at the start of a line (a block quote's ">" is an entity already): a list,
+# thematic break or setext underline (-, +, =), pandoc's definition list or div (:), and a list
+# marker of digits, a letter or a roman numeral, maybe in parentheses: "2026. Goed jaar" must
+# not become item 2026.
+_LINE_START = re.compile(r"^(?:[-+=:]|(\(?(?:\d{1,9}|[A-Za-z]|[ivxlcdmIVXLCDM]{1,8}))([.)]))")
 
 
 def _chars(text: str) -> str:
@@ -36,9 +42,8 @@ def _start(line: str) -> str:
     match = _LINE_START.match(line)
     if match is None:
         return line
-    if match.group(3) is not None:  # "2026. Goed jaar" must not become list item 2026
-        digits = match.group(3)
-        return f"{digits}\\{match.group(4)}{line[match.end() :]}"
+    if match.group(1) is not None:  # a list marker: escape its "." or ")"
+        return f"{match.group(1)}\\{match.group(2)}{line[match.end() :]}"
     return "\\" + line
 
 
