@@ -219,3 +219,29 @@ def test_a_file_where_a_folder_is_needed(
     )
     assert "Traceback" not in result.output
     assert taken.read_text(encoding="utf-8") == "iets anders\n"
+
+
+def test_csv_text_is_never_a_formula(runner: CliRunner, tmp_path: Path, mini_bank: Path) -> None:
+    """Formula injection: names and open answers a spreadsheet would evaluate stay text."""
+    folder = tmp_path / "antwoorden"
+    folder.mkdir()
+    data = answers.Antwoorden(
+        formaat=answers.FORMAT,
+        vragenlijst="mini",
+        versie="1.10",
+        partnerschap='=HYPERLINK("http://x","klik")',
+        respondent="@SUM(A1)",
+        organisatie="+31 Noord",
+        antwoorden={"ambitie.belofte": 4},
+        toelichting={"ambitie.open": "- meer rust\n- minder uitval"},
+    )
+    answers.save(folder / "a.yaml", data)
+    result = runner.invoke(app, ["export", str(folder), "-f", "csv", "-q", str(mini_bank)])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout, newline="")))
+    assert [(r["vraag"], r["antwoord"], r["score"]) for r in rows] == [
+        ("ambitie.belofte", "4", "4"),
+        ("ambitie.open", "'- meer rust\n- minder uitval", ""),
+    ]
+    assert rows[0]["partnerschap"] == '\'=HYPERLINK("http://x","klik")'
+    assert (rows[0]["respondent"], rows[0]["organisatie"]) == ("'@SUM(A1)", "'+31 Noord")

@@ -1,6 +1,10 @@
 """One row per respondent per item, for spreadsheets: the raw answers beside their scores.
 
 Numbers use a decimal point, as CSV readers expect; "weet niet" stays text with an empty score.
+Text that a spreadsheet would run as a formula (a first character of = + - @, a tab or a carriage
+return: an open answer typed as "- meer rust" shows as #NAME? in Excel, "=HYPERLINK(...)" makes a
+link) gets a leading apostrophe, the usual guard against formula injection; ``rows`` keeps the
+text as typed.
 """
 
 from __future__ import annotations
@@ -61,5 +65,13 @@ def to_csv(found: Sequence[Partnership], bank: Bank) -> str:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(HEADER)
-    writer.writerows(rows(found, bank))
+    writer.writerows(tuple(_inert(cell) for cell in row) for row in rows(found, bank))
     return buffer.getvalue()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(cell: str) -> str:
+    """A cell a spreadsheet shows as text, never evaluates."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
