@@ -31,7 +31,7 @@ _ORG_STYLES = [
     ("#666666", "1 3"),
     ("#888888", "10 3 3 3 3 3"),
 ]
-
+_BAND_GREY = "#b8b8b8"
 
 # XML 1.0 forbids most control characters even as references; a name typed with one (YAML
 # allows "\x01" in a quoted string) would make the whole file unreadable.
@@ -103,7 +103,9 @@ def radar_svg(
     ]
     out += [f'<path d="{_ring(axes, level)}"/>' for level in range(LOW + 1, HIGH + 1)]
     out.append("</g>")
-    out.append('<g class="drempels" fill="none" stroke="#333333" stroke-dasharray="3 5">')
+    # Band thresholds: wide, light and solid, so in grey-scale they never look like an
+    # organisation's thin dashed outline; named beside the scale.
+    out.append(f'<g class="drempels" fill="none" stroke="{_BAND_GREY}" stroke-width="3">')
     for name, value in sorted(thresholds.items(), key=lambda kv: kv[1]):
         out.append(f'<path d="{_ring(axes, value)}"><title>{escape(name)}</title></path>')
     out.append("</g>")
@@ -114,7 +116,7 @@ def radar_svg(
     out.append("</g>")
     out += _axis_labels(dimensions, series)
     out += _outlines(dimensions, series)
-    out += _scale_numbers(axes)
+    out += _scale_numbers(axes, thresholds)
     out += _legend(series, thresholds)
     out.append("</svg>")
     return "\n".join(out) + "\n"
@@ -131,8 +133,9 @@ def _description(dimensions: Sequence[tuple[str, str]], series: Sequence[Series]
     return "Radar van de dimensies op een schaal van 1 tot 5. " + " ".join(parts)
 
 
-def _scale_numbers(axes: int) -> list[str]:
-    """1–5 along the first axis, on top of the outlines with a white halo, so they stay legible."""
+def _scale_numbers(axes: int, thresholds: Mapping[str, float]) -> list[str]:
+    """1–5 along the first axis and the band names beside it, on top of the outlines with a
+    white halo, so they stay legible."""
     out = [
         '<g class="schaal" font-size="11" fill="#444444" text-anchor="end" '
         'stroke="#ffffff" stroke-width="3" paint-order="stroke">'
@@ -140,6 +143,12 @@ def _scale_numbers(axes: int) -> list[str]:
     for level in range(LOW, HIGH + 1):
         x, y = _point(0, axes, level)
         out.append(f'<text x="{_f(x - 6)}" y="{_f(y + 4)}">{level}</text>')
+    for name, value in sorted(thresholds.items(), key=lambda kv: kv[1]):
+        x, y = _point(0, axes, value)
+        out.append(
+            f'<text x="{_f(x + 6)}" y="{_f(y - 3)}" text-anchor="start" font-style="italic">'
+            f"{escape(name)}</text>"
+        )
     out.append("</g>")
     return out
 
@@ -213,8 +222,8 @@ def _legend(series: Sequence[Series], thresholds: Mapping[str, float]) -> list[s
         y += 18
     bands = ", ".join(f"{name} vanaf {number(value, 1)}" for name, value in thresholds.items())
     out.append(
-        f'<line x1="{_f(x)}" y1="{_f(y)}" x2="{_f(x + 36)}" y2="{_f(y)}" stroke="#333333" '
-        'stroke-dasharray="3 5"/>'
+        f'<line x1="{_f(x)}" y1="{_f(y)}" x2="{_f(x + 36)}" y2="{_f(y)}" stroke="{_BAND_GREY}" '
+        'stroke-width="3"/>'
     )
     out.append(f'<text x="{_f(x + 44)}" y="{_f(y + 4)}">grens van de band: {escape(bands)}</text>')
     out.append("</g>")
