@@ -245,3 +245,19 @@ def test_csv_text_is_never_a_formula(runner: CliRunner, tmp_path: Path, mini_ban
     ]
     assert rows[0]["partnerschap"] == '\'=HYPERLINK("http://x","klik")'
     assert (rows[0]["respondent"], rows[0]["organisatie"]) == ("'@SUM(A1)", "'+31 Noord")
+
+
+def test_a_report_file_name_for_several_partnerships_is_refused(
+    runner: CliRunner, two_partnerships: Path, tmp_path: Path
+) -> None:
+    """`-o rapport.md` must not become a folder called rapport.md."""
+    result = runner.invoke(app, ["export", str(two_partnerships), "-o", str(tmp_path / "r.md")])
+    assert result.exit_code == 2
+    assert "2 partnerschappen gevonden: geef met -o een map op" in result.stderr
+    assert not (tmp_path / "r.md").exists()
+
+
+def test_the_screen_report_says_how_to_get_the_chart(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["export", str(NAJAAR)])
+    assert result.exit_code == 0
+    assert "met -o rapport.md komt de radargrafiek" in result.stderr

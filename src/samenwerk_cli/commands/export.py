@@ -130,6 +130,7 @@ def _markdown(
                 "dan krijgt elk een eigen rapport en komt er een index bij"
             )
         typer.echo(partnership_report(found[0], bank, None, today, __version__), nl=False)
+        typer.echo("tip: met -o rapport.md komt de radargrafiek (rapport.svg) erbij", err=True)
         return {}
     if not (as_folder or output.is_dir() or len(found) > 1):
         if output.suffix.lower() != ".md":
@@ -139,6 +140,14 @@ def _markdown(
             output: partnership_report(found[0], bank, chart.name, today, __version__),
             chart: group_chart(found[0].laatste, bank),
         }
+    if not as_folder and not output.exists() and output.suffix.lower() == ".md":
+        raise SamenwerkError(
+            Problem(
+                f"{len(found)} partnerschappen gevonden: geef met -o een map op "
+                "(bijvoorbeeld rapporten/), dan krijgt elk een eigen rapport en een index",
+                str(output),
+            )
+        )
     if output.exists() and not output.is_dir():
         raise SamenwerkError(
             Problem("is een bestand; geef voor meerdere rapporten een map op", str(output))
