@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
+
+from samenwerk_cli.answers import FORMAT, Antwoorden
 
 MODEL = """\
 formaat: samenwerk-vragenlijst/1
@@ -96,3 +99,14 @@ def mini_bank(tmp_path: Path) -> Path:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner(env={"NO_COLOR": "1", "COLUMNS": "120", "SAMENWERK_VRAGEN": None})
+
+
+def mini_answers(**fields: Any) -> Antwoorden:
+    """An answer file for the mini bank; ``fields`` fill or override the metadata and answers."""
+    defaults: dict[str, Any] = {
+        "formaat": FORMAT,
+        "vragenlijst": "mini",
+        "versie": "1.10",
+        "partnerschap": "Opleidingsschool Noord",
+    }
+    return Antwoorden(**{**defaults, **fields})

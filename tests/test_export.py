@@ -16,6 +16,7 @@ from samenwerk_cli import answers
 from samenwerk_cli import bank as bank_mod
 from samenwerk_cli.cli import app
 from samenwerk_cli.render.spreadsheet import HEADER
+from tests.conftest import mini_answers
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 NAJAAR = EXAMPLES / "opleidingsschool-noord" / "2026-najaar"
@@ -106,11 +107,7 @@ def test_csv_round_trip(runner: CliRunner, tmp_path: Path, mini_bank: Path) -> N
         ("Zoë Één", "Hogeschool Noord", {"ambitie.belofte": 4, "relatie.vertrouwen": 2}),
         (None, "Basisschool De Linde, locatie Zuid", {"ambitie.doen": "weet niet"}),
     ):
-        data = answers.Antwoorden(
-            formaat=answers.FORMAT,
-            vragenlijst="mini",
-            versie="1.10",
-            partnerschap="Opleidingsschool Noord",
+        data = mini_answers(
             ronde="2026-najaar",
             respondent=name,
             organisatie=org,
@@ -225,10 +222,7 @@ def test_csv_text_is_never_a_formula(runner: CliRunner, tmp_path: Path, mini_ban
     """Formula injection: names and open answers a spreadsheet would evaluate stay text."""
     folder = tmp_path / "antwoorden"
     folder.mkdir()
-    data = answers.Antwoorden(
-        formaat=answers.FORMAT,
-        vragenlijst="mini",
-        versie="1.10",
+    data = mini_answers(
         partnerschap='=HYPERLINK("http://x","klik")',
         respondent="@SUM(A1)",
         organisatie="+31 Noord",

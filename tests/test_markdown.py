@@ -19,6 +19,7 @@ from samenwerk_cli import answers, batch, trend
 from samenwerk_cli import bank as bank_mod
 from samenwerk_cli.render import mdtext
 from samenwerk_cli.render.markdown import index, partnership_report
+from tests.conftest import mini_answers
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 TODAY = dt.date(2026, 11, 29)
@@ -265,10 +266,7 @@ def write_answers(
     folder: Path, name: str | None, org: str, notes: dict[str, str], **a: Any
 ) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    data = answers.Antwoorden(
-        formaat=answers.FORMAT,
-        vragenlijst="mini",
-        versie="1.10",
+    data = mini_answers(
         partnerschap="Noord | *Zuid* # <b>",
         ronde="2027 [red]voorjaar[/]",
         respondent=name,

@@ -51,8 +51,11 @@ def select_items(bank: Bank, quick: bool = False, dimensions: Sequence[str] = ()
     return items
 
 
-def estimate_minutes(items: Iterable[Vraag]) -> int:
-    seconds = sum(SECONDS_SCORED if v.scored else SECONDS_OPEN for v in items)
+def estimate_minutes(
+    items: Iterable[Vraag], scored: int = SECONDS_SCORED, open_: int = SECONDS_OPEN
+) -> int:
+    """Minutes for a run: ``scored`` and ``open_`` seconds per statement and per open item."""
+    seconds = sum(scored if v.scored else open_ for v in items)
     return max(1, int(seconds / 60 + 0.5))
 
 

@@ -24,6 +24,7 @@ from samenwerk_cli.flow import (
     Flow,
     Metadata,
     answer_label,
+    estimate_minutes,
     first_unanswered,
     in_bank_order,
 )
@@ -164,13 +165,12 @@ class GroupSession(Flow):
 
     def _intro(self) -> GroupIntro:
         scored = sum(v.scored for v in self.items)
-        seconds = scored * SECONDS_SCORED + (len(self.items) - scored) * SECONDS_OPEN
         return GroupIntro(
             self.bank.model.titel,
             self.deelnemers,
             scored,
             len(self.items) - scored,
-            max(1, round(seconds / 60)),
+            estimate_minutes(self.items, SECONDS_SCORED, SECONDS_OPEN),
             self.quick,
         )
 

@@ -60,7 +60,7 @@ def export(
     target = None if output is None else Path(output)
     if format_ is Format.md:
         as_folder = output is not None and output.endswith(("/", "\\"))
-        files = _markdown(found, bank, target, as_folder)
+        files, folder = _markdown(found, bank, target, as_folder)
     else:
         if format_ is Format.csv:
             from samenwerk_cli.render.spreadsheet import to_csv
@@ -70,9 +70,9 @@ def export(
             from samenwerk_cli.render.json import score_json
 
             text = score_json(found, batch.errors)
-        files = _single(target, text)
+        files, folder = _single(target, text), None
     if files:
-        _write(files, force)
+        _write(files, force, folder)
     fail_on_bad_files(batch, skip_invalid)
 
 
@@ -87,12 +87,17 @@ def _single(output: Path | None, text: str) -> dict[Path, str]:
     return {output: text}
 
 
-def _write(files: dict[Path, str], force: bool) -> None:
-    """All or nothing: a report a team filled in (their agreements) is never overwritten unasked."""
+def _write(files: dict[Path, str], force: bool, folder: Path | None) -> None:
+    """All or nothing: a report a team filled in (their agreements) is never overwritten unasked.
+
+    ``folder``: the folder of reports, made here once every check has passed.
+    """
     from samenwerk_cli import yamlio
     from samenwerk_cli.errors import Problem, SamenwerkError
 
-    for path in files:
+    if folder is not None and not folder.parent.is_dir():
+        raise SamenwerkError(Problem("deze map bestaat niet", str(folder)))
+    for path in files if folder is None else ():
         if not path.parent.is_dir():
             raise SamenwerkError(Problem("deze map bestaat niet", str(path.parent)))
     existing = [path for path in files if path.exists()]
@@ -103,20 +108,23 @@ def _write(files: dict[Path, str], force: bool) -> None:
                 for p in existing
             ]
         )
+    if folder is not None:
+        folder.mkdir(exist_ok=True)
     for path, text in files.items():
         yamlio.atomic_write(path, text)
-    reports = [p for p in files if p.suffix == ".md" and p.name != "index.md"]
-    if len(reports) > 1 or any(p.name == "index.md" for p in files):
-        count = "1 rapport" if len(reports) == 1 else f"{len(reports)} rapporten"
-        typer.echo(f"Geschreven in {reports[0].parent}: {count} met grafiek, en index.md", err=True)
+    if folder is not None:
+        count = len(files) // 2  # a report and its chart each, and the index
+        reports = "1 rapport" if count == 1 else f"{count} rapporten"
+        typer.echo(f"Geschreven in {folder}: {reports} met grafiek, en index.md", err=True)
     else:
         typer.echo(f"Geschreven: {' en '.join(str(p) for p in files)}", err=True)
 
 
 def _markdown(
     found: list[Partnership], bank: Bank, output: Path | None, as_folder: bool
-) -> dict[Path, str]:
-    """The files to write: a report and its chart per partnership, and an index for a folder."""
+) -> tuple[dict[Path, str], Path | None]:
+    """The files to write (a report and its chart per partnership, and an index for a folder),
+    and the folder of reports when there is one."""
     from samenwerk_cli import __version__
     from samenwerk_cli.errors import Problem, SamenwerkError
     from samenwerk_cli.render.chart import group_chart
@@ -131,7 +139,7 @@ def _markdown(
             )
         typer.echo(partnership_report(found[0], bank, None, today, __version__), nl=False)
         typer.echo("tip: met -o rapport.md komt de radargrafiek (rapport.svg) erbij", err=True)
-        return {}
+        return {}, None
     if not (as_folder or output.is_dir() or len(found) > 1):
         if output.suffix.lower() != ".md":
             output = output.with_name(output.name + ".md")
@@ -139,7 +147,7 @@ def _markdown(
         return {
             output: partnership_report(found[0], bank, chart.name, today, __version__),
             chart: group_chart(found[0].laatste, bank),
-        }
+        }, None
     if not as_folder and not output.exists() and output.suffix.lower() == ".md":
         raise SamenwerkError(
             Problem(
@@ -152,8 +160,6 @@ def _markdown(
         raise SamenwerkError(
             Problem("is een bestand; geef voor meerdere rapporten een map op", str(output))
         )
-    if output.parent.is_dir():
-        output.mkdir(exist_ok=True)
     files: dict[Path, str] = {}
     linked = []
     for partnership, stem in zip(found, _stems(found), strict=True):
@@ -163,7 +169,7 @@ def _markdown(
         files[chart] = group_chart(partnership.laatste, bank)
         linked.append((f"{stem}.md", partnership.laatste))
     files[output / "index.md"] = index(linked, bank, today)
-    return files
+    return files, output
 
 
 def _stems(found: list[Partnership]) -> list[str]:

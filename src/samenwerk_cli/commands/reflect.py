@@ -174,7 +174,7 @@ def reflect(
         resume=previous,
     )
     try:
-        session.run()
+        data = session.run()
     except (KeyboardInterrupt, EOFError):
         interrupted(err, saver.path, questions, quick, dimension or [])
         raise typer.Exit(ExitCode.INTERRUPTED) from None
@@ -186,7 +186,7 @@ def reflect(
     from samenwerk_cli.render.report import print_report
 
     console.print()
-    print_report(console, [answers.read(saver.path, bank)], bank)
+    print_report(console, [answers.AnswerFile(str(saver.path), data)], bank)
 
 
 def stdin_is_terminal() -> bool:

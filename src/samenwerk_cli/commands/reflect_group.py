@@ -83,7 +83,7 @@ def run(
         resume=previous,
     )
     try:
-        session.run()
+        files = session.run()
     except (KeyboardInterrupt, EOFError):
         interrupted(err, saver.folder, questions, quick, list(dimensions), "De antwoorden")
         raise typer.Exit(ExitCode.INTERRUPTED) from None
@@ -96,7 +96,8 @@ def run(
         "'samenwerk score' en 'samenwerk export' lezen die map als één team."
     )
     console.print()
-    print_report(console, [answers.read(p, bank) for p in saver.paths], bank)
+    done = [answers.AnswerFile(str(p), d) for p, d in zip(saver.paths, files, strict=True)]
+    print_report(console, done, bank)
 
 
 def refuse_single_flags(organisation: str | None, respondent: str | None, role: str | None) -> None:

@@ -6,7 +6,14 @@ from collections.abc import Sequence
 
 from samenwerk_cli.bank import Bank
 from samenwerk_cli.render import mdtext
-from samenwerk_cli.render.words import BAND_SYMBOL, ahead_text, fase_name, number, skipped_text
+from samenwerk_cli.render.words import (
+    BAND_SYMBOL,
+    ahead_text,
+    far_apart,
+    fase_name,
+    number,
+    skipped_text,
+)
 from samenwerk_cli.results import GroupResult, WeakSpot
 from samenwerk_cli.trend import Trend
 
@@ -125,19 +132,10 @@ def _confusion(group: GroupResult, bank: Bank) -> str:
 
 def _two_respondents(group: GroupResult, bank: Bank) -> str:
     first, second = group.respondenten
-    differ = [
-        v
-        for v in bank.scored
-        if isinstance(first.antwoorden.get(v.id), int)
-        and isinstance(second.antwoorden.get(v.id), int)
-        and abs(first.antwoorden[v.id] - second.antwoorden[v.id]) >= 2  # type: ignore[operator]
-    ]
+    raw_names, differ = far_apart(group, bank)
     if not differ:
         return "Twee respondenten: op geen stelling verschillen de antwoorden 2 of meer."
-    names = [
-        mdtext.inline(r.naam or r.organisatie or f"respondent {i}")
-        for i, r in enumerate((first, second), 1)
-    ]
+    names = [mdtext.inline(n) for n in raw_names]
     rows = [
         [mdtext.inline(v.tekst), str(first.antwoorden[v.id]), str(second.antwoorden[v.id])]
         for v in differ

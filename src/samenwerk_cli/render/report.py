@@ -20,6 +20,7 @@ from samenwerk_cli.render.words import (
     BAND_STYLE,
     ahead_text,
     band_word,
+    far_apart,
     fase_name,
     number,
     percent,
@@ -265,19 +266,10 @@ def _disagreement(group: GroupResult, bank: Bank) -> list[object]:
 def _answers_side_by_side(group: GroupResult, bank: Bank) -> list[object]:
     """With two respondents agreement figures mean little: show where their answers differ."""
     first, second = group.respondenten
-    differ = [
-        v
-        for v in bank.scored
-        if isinstance(first.antwoorden.get(v.id), int)
-        and isinstance(second.antwoorden.get(v.id), int)
-        and abs(first.antwoorden[v.id] - second.antwoorden[v.id]) >= 2
-    ]
+    raw_names, differ = far_apart(group, bank)
     if not differ:
         return [Text("\nTwee respondenten: geen vraag waarop de antwoorden 2 of meer verschillen.")]
-    names = [
-        escape(r.naam or r.organisatie or f"respondent {i}")
-        for i, r in enumerate((first, second), 1)
-    ]
+    names = [escape(n) for n in raw_names]
     table = Table(
         title="Twee respondenten: hier verschillen de antwoorden 2 of meer",
         title_justify="left",

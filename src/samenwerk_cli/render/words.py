@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from samenwerk_cli.bank import Bank
+from samenwerk_cli.bank import Bank, Vraag
 from samenwerk_cli.results import Band, GroupResult
 
 BAND_STYLE = {"sterk": "green", "aandacht": "yellow", "zorg": "bold red"}
@@ -81,3 +81,17 @@ def ahead_text(group: GroupResult, bank: Bank) -> str | None:
         f"{who} dat jullie al in de fase {ahead} zitten, een flink stuk verder dan de antwoorden"
         " laten zien. Bespreek wat er nog nodig is om daar te komen."
     )
+
+
+def far_apart(group: GroupResult, bank: Bank) -> tuple[list[str], list[Vraag]]:
+    """With two respondents: their labels, and the statements where their answers differ 2 or more."""
+    first, second = group.respondenten
+    differ = [
+        v
+        for v in bank.scored
+        if isinstance(a := first.antwoorden.get(v.id), int)
+        and isinstance(b := second.antwoorden.get(v.id), int)
+        and abs(a - b) >= 2
+    ]
+    names = [r.naam or r.organisatie or f"respondent {i}" for i, r in enumerate((first, second), 1)]
+    return names, differ
