@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from samenwerk_cli import bank as bank_mod
+from samenwerk_cli.formats import bank as bank_mod
 
 
 def write_corpus(root: Path, files: int, per_file: int) -> None:

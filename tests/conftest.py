@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from samenwerk_cli.answers import FORMAT, Antwoorden
+from samenwerk_cli.formats.answers import FORMAT, Antwoorden
 
 MODEL = """\
 formaat: samenwerk-vragenlijst/1

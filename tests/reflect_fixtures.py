@@ -12,7 +12,7 @@ from typing import Any
 
 import msgspec
 
-from samenwerk_cli.dialog import Question
+from samenwerk_cli.session.dialog import Question
 from tests.conftest import write_bank
 
 MODEL = """\

@@ -7,9 +7,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from samenwerk_cli.answers import FORMAT, AnswerFile, Antwoorden
-from samenwerk_cli.bank import AmbitieIndex, Bank, Dimensie, Drempels, Fase, ModelFile, Thema, Vraag
-from samenwerk_cli.results import GroupResult
+from samenwerk_cli.formats.answers import FORMAT, AnswerFile, Antwoorden
+from samenwerk_cli.formats.bank import (
+    AmbitieIndex,
+    Bank,
+    Dimensie,
+    Drempels,
+    Fase,
+    ModelFile,
+    Thema,
+    Vraag,
+)
+from samenwerk_cli.scoring.results import GroupResult
 
 FASES = ["verkennen", "delen", "overeenkomen", "vormgeven"]
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from samenwerk_cli import agreement
+from samenwerk_cli.scoring import agreement
 
 answers = st.lists(st.integers(1, 5), min_size=2, max_size=30)
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from samenwerk_cli import answers, bank
 from samenwerk_cli.errors import SamenwerkError
+from samenwerk_cli.formats import answers, bank
 from tests.conftest import write_bank
 
 GOOD = """\

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from samenwerk_cli import bank
 from samenwerk_cli.errors import SamenwerkError
+from samenwerk_cli.formats import bank
 from tests.conftest import AMBITIE, MODEL, write_bank
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from samenwerk_cli import answers, bank
-from samenwerk_cli.cli import app
+from samenwerk_cli.cli.app import app
+from samenwerk_cli.formats import answers, bank
 from tests.conftest import AMBITIE, write_bank
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from samenwerk_cli import answers
-from samenwerk_cli import bank as bank_mod
-from samenwerk_cli.cli import app
+from samenwerk_cli.cli.app import app
+from samenwerk_cli.formats import answers
+from samenwerk_cli.formats import bank as bank_mod
 from samenwerk_cli.render.spreadsheet import HEADER
 from tests.conftest import mini_answers
 

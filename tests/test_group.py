@@ -9,15 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from samenwerk_cli.errors import SamenwerkError
-from samenwerk_cli.group import (
+from samenwerk_cli.formats.group_file import Deelnemer, load_group_file, parse_spec
+from samenwerk_cli.session.lines import (
     GO_BACK,
-    Deelnemer,
     bespreken,
     format_line,
     line_problem,
-    load_group_file,
     parse_line,
-    parse_spec,
     verdeling,
 )
 

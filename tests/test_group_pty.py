@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-from samenwerk_cli import answers
-from samenwerk_cli import bank as bank_mod
-from samenwerk_cli.dialog import Nav
-from samenwerk_cli.flow import Metadata, is_low
-from samenwerk_cli.session import Session
+from samenwerk_cli.formats import answers
+from samenwerk_cli.formats import bank as bank_mod
+from samenwerk_cli.session.dialog import Nav
+from samenwerk_cli.session.engine import Metadata, is_low
+from samenwerk_cli.session.single import Session
 from tests.reflect_fixtures import Script, write_reflect_bank
 from tests.test_reflect_pty import CTRL_C, ENTER, SAMENWERK, spawn, step
 

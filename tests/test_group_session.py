@@ -9,15 +9,17 @@ from typing import Any
 import msgspec
 import pytest
 
-from samenwerk_cli import answers, group_folder, scoring
-from samenwerk_cli import bank as bank_mod
-from samenwerk_cli.answers import Antwoorden
-from samenwerk_cli.bank import Bank
-from samenwerk_cli.dialog import Nav, Notice
 from samenwerk_cli.errors import SamenwerkError
-from samenwerk_cli.flow import Metadata, is_low
-from samenwerk_cli.group import Deelnemer
-from samenwerk_cli.group_session import (
+from samenwerk_cli.formats import answers
+from samenwerk_cli.formats import bank as bank_mod
+from samenwerk_cli.formats.answers import Antwoorden
+from samenwerk_cli.formats.bank import Bank
+from samenwerk_cli.formats.group_file import Deelnemer
+from samenwerk_cli.scoring import groups as scoring
+from samenwerk_cli.session import storage as group_folder
+from samenwerk_cli.session.dialog import Nav, Notice
+from samenwerk_cli.session.engine import Metadata, is_low
+from samenwerk_cli.session.group import (
     Closing,
     GroupIntro,
     GroupResumed,
@@ -25,7 +27,7 @@ from samenwerk_cli.group_session import (
     Outcome,
     Statement,
 )
-from samenwerk_cli.session import Session
+from samenwerk_cli.session.single import Session
 from tests.reflect_fixtures import ALL_IDS, Script, run_flow, write_reflect_bank
 
 TODAY = dt.date(2026, 11, 29)

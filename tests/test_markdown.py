@@ -15,10 +15,11 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from samenwerk_cli import answers, batch, trend
-from samenwerk_cli import bank as bank_mod
+from samenwerk_cli.formats import answers
+from samenwerk_cli.formats import bank as bank_mod
 from samenwerk_cli.render import mdtext
 from samenwerk_cli.render.markdown import index, partnership_report
+from samenwerk_cli.scoring import batch, trend
 from tests.conftest import mini_answers
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

@@ -76,7 +76,7 @@ def test_installed_wheel_finds_its_questions_outside_the_checkout(
     env = {**os.environ, "PYTHONPATH": str(target), "NO_COLOR": "1"}
     env.pop("SAMENWERK_VRAGEN", None)
     where = subprocess.run(
-        [sys.executable, "-c", "from samenwerk_cli import bank; print(bank.locate())"],
+        [sys.executable, "-c", "from samenwerk_cli.formats import bank; print(bank.locate())"],
         cwd=tmp_path,
         env=env,
         capture_output=True,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from samenwerk_cli import scoring
-from samenwerk_cli.results import AmbitionIndex
+from samenwerk_cli.scoring import groups as scoring
+from samenwerk_cli.scoring.results import AmbitionIndex
 from tests.scoring_fixtures import (
     BANK,
     SCORED,

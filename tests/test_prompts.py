@@ -12,10 +12,11 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from samenwerk_cli import answers, prompts
-from samenwerk_cli import bank as bank_mod
-from samenwerk_cli.dialog import SEPARATOR, Choice, Nav, Question
-from samenwerk_cli.session import Session
+from samenwerk_cli.formats import answers
+from samenwerk_cli.formats import bank as bank_mod
+from samenwerk_cli.session.dialog import SEPARATOR, Choice, Nav, Question
+from samenwerk_cli.session.single import Session
+from samenwerk_cli.terminal import prompts
 from tests.reflect_fixtures import write_reflect_bank
 
 pytestmark = pytest.mark.timeout(20)

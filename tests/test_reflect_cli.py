@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from samenwerk_cli.answers import FORMAT, Antwoorden
-from samenwerk_cli.cli import app
-from samenwerk_cli.commands.reflect import default_output, resume_command
-from samenwerk_cli.paths import slug
+from samenwerk_cli.cli.app import app
+from samenwerk_cli.cli.reflect import default_output, resume_command
+from samenwerk_cli.files import slug
+from samenwerk_cli.formats.answers import FORMAT, Antwoorden
 from tests.reflect_fixtures import write_reflect_bank
 
 ENV = {"NO_COLOR": "1", "COLUMNS": "120", "SAMENWERK_VRAGEN": None}
@@ -39,7 +39,7 @@ def test_reflect_help_is_dutch() -> None:
 @pytest.mark.timeout(30)
 def test_cli_import_does_not_load_questionary() -> None:
     code = (
-        "import sys, samenwerk_cli.cli\n"
+        "import sys, samenwerk_cli.cli.app\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('questionary', 'prompt_toolkit'))\n"
         "print(bad)\n"
     )
@@ -96,7 +96,7 @@ def test_resume_command_repeats_the_filters() -> None:
 @pytest.fixture
 def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pretend a terminal: these runs stop at an input error before anything is asked."""
-    from samenwerk_cli.commands import reflect
+    from samenwerk_cli.cli import reflect
 
     monkeypatch.setattr(reflect, "stdin_is_terminal", lambda: True)
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from samenwerk_cli import answers
-from samenwerk_cli import bank as bank_mod
+from samenwerk_cli.formats import answers
+from samenwerk_cli.formats import bank as bank_mod
 from tests.reflect_fixtures import ALL_IDS, write_reflect_bank
 
 pexpect = pytest.importorskip("pexpect")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from samenwerk_cli import schemas
+from samenwerk_cli.formats import schemas
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -14,7 +14,7 @@ def test_published_schemas_are_in_sync() -> None:
     for name, text in schemas.generate().items():
         published = (ROOT / "schema" / name).read_text(encoding="utf-8")
         assert published == text, (
-            f"schema/{name} is stale: run python -m samenwerk_cli.schemas schema/"
+            f"schema/{name} is stale: run python -m samenwerk_cli.formats.schemas schema/"
         )
 
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from samenwerk_cli import bank, batch
-from samenwerk_cli.cli import app
+from samenwerk_cli.cli.app import app
+from samenwerk_cli.formats import bank
+from samenwerk_cli.scoring import batch
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 ROUND = EXAMPLES / "opleidingsschool-noord" / "2026-najaar"

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from samenwerk_cli import scoring
-from samenwerk_cli.bank import Drempels
-from samenwerk_cli.results import GroupResult
+from samenwerk_cli.formats.bank import Drempels
+from samenwerk_cli.scoring import groups as scoring
+from samenwerk_cli.scoring.results import GroupResult
 from tests.scoring_fixtures import (
     BANK,
     SCORED,

@@ -9,10 +9,11 @@ from typing import Any
 import msgspec
 import pytest
 
-from samenwerk_cli import answers
-from samenwerk_cli import bank as bank_mod
-from samenwerk_cli.bank import Bank
-from samenwerk_cli.dialog import (
+from samenwerk_cli.errors import SamenwerkError
+from samenwerk_cli.formats import answers
+from samenwerk_cli.formats import bank as bank_mod
+from samenwerk_cli.formats.bank import Bank
+from samenwerk_cli.session.dialog import (
     BACK_TEXT,
     DimensionHeader,
     Help,
@@ -22,9 +23,14 @@ from samenwerk_cli.dialog import (
     Resumed,
     Review,
 )
-from samenwerk_cli.errors import SamenwerkError
-from samenwerk_cli.flow import Metadata, estimate_minutes, first_unanswered, is_low, select_items
-from samenwerk_cli.session import Session
+from samenwerk_cli.session.engine import (
+    Metadata,
+    estimate_minutes,
+    first_unanswered,
+    is_low,
+    select_items,
+)
+from samenwerk_cli.session.single import Session
 from tests.reflect_fixtures import ALL_IDS, QUICK_IDS, Script, run_flow, write_reflect_bank
 
 TODAY = dt.date(2026, 11, 28)

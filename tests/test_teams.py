@@ -6,9 +6,9 @@ import math
 
 import pytest
 
-from samenwerk_cli import scoring
-from samenwerk_cli.bank import Drempels
-from samenwerk_cli.results import Confusion, OrgGap
+from samenwerk_cli.formats.bank import Drempels
+from samenwerk_cli.scoring import groups as scoring
+from samenwerk_cli.scoring.results import Confusion, OrgGap
 from tests.scoring_fixtures import (
     BANK,
     answer_file,

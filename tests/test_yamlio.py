@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from samenwerk_cli import yamlio
+from samenwerk_cli import files
 from samenwerk_cli.errors import SamenwerkError
+from samenwerk_cli.formats import yamlio
 
 
 def problem(text: str):
@@ -80,7 +81,7 @@ def test_complex_keys_are_refused() -> None:
 
 def test_large_files_are_refused(tmp_path: Path) -> None:
     big = tmp_path / "groot.yaml"
-    big.write_bytes(b"a: " + b"x" * (yamlio.MAX_BYTES + 1))
+    big.write_bytes(b"a: " + b"x" * (files.MAX_BYTES + 1))
     with pytest.raises(SamenwerkError, match="te groot"):
         yamlio.load_file(big)
 
@@ -103,7 +104,7 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
 def test_atomic_write_replaces_whole_file_and_leaves_no_temp(tmp_path: Path) -> None:
     target = tmp_path / "a.yaml"
     target.write_text("oud\n", encoding="utf-8")
-    yamlio.atomic_write(target, "nieuw: é\n")
+    files.atomic_write(target, "nieuw: é\n")
     assert target.read_text(encoding="utf-8") == "nieuw: é\n"
     assert [p.name for p in tmp_path.iterdir()] == ["a.yaml"]
 
@@ -158,12 +159,12 @@ def test_atomic_write_follows_umask_and_keeps_an_existing_mode(tmp_path: Path) -
 
     old = os.umask(0o022)
     try:
-        yamlio.atomic_write(tmp_path / "nieuw.yaml", "a: 1\n")
+        files.atomic_write(tmp_path / "nieuw.yaml", "a: 1\n")
         assert (tmp_path / "nieuw.yaml").stat().st_mode & 0o777 == 0o644
         kept = tmp_path / "bestaand.yaml"
         kept.write_text("a: 0\n")
         kept.chmod(0o640)
-        yamlio.atomic_write(kept, "a: 1\n")
+        files.atomic_write(kept, "a: 1\n")
         assert kept.stat().st_mode & 0o777 == 0o640
     finally:
         os.umask(old)

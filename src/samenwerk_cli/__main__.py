@@ -1,3 +1,3 @@
-from samenwerk_cli.cli import main
+from samenwerk_cli.cli.app import main
 
 main()

@@ -15,9 +15,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape as _escape
 
-from samenwerk_cli.bank import Bank
+from samenwerk_cli.formats.bank import Bank
 from samenwerk_cli.render.words import number
-from samenwerk_cli.results import GroupResult
+from samenwerk_cli.scoring.results import GroupResult
 
 WIDTH, HEIGHT = 640, 600
 CX, CY, RADIUS = 320.0, 285.0, 200.0

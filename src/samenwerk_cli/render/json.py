@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Any
 from samenwerk_cli.errors import Problem
 
 if TYPE_CHECKING:  # types only: `questions list --json` must not pay for the scoring modules
-    from samenwerk_cli.bank import Bank, Vraag
-    from samenwerk_cli.results import GroupResult
-    from samenwerk_cli.thresholds import Shortfall
-    from samenwerk_cli.trend import Partnership, Trend
+    from samenwerk_cli.formats.bank import Bank, Vraag
+    from samenwerk_cli.scoring.results import GroupResult
+    from samenwerk_cli.scoring.thresholds import Shortfall
+    from samenwerk_cli.scoring.trend import Partnership, Trend
 
 
 def dumps(data: Any) -> str:

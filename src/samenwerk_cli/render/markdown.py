@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from samenwerk_cli.bank import Bank
+from samenwerk_cli.formats.bank import Bank
 from samenwerk_cli.render import mdtext
 from samenwerk_cli.render.markdown_sections import (
     agreements,
@@ -30,8 +30,8 @@ from samenwerk_cli.render.words import (
     percent,
     worst_band,
 )
-from samenwerk_cli.results import Band, GroupResult
-from samenwerk_cli.trend import Partnership
+from samenwerk_cli.scoring.results import Band, GroupResult
+from samenwerk_cli.scoring.trend import Partnership
 
 MONTHS = [
     "januari",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from samenwerk_cli.bank import Bank
+from samenwerk_cli.formats.bank import Bank
 from samenwerk_cli.render import mdtext
 from samenwerk_cli.render.words import (
     BAND_SYMBOL,
@@ -14,8 +14,8 @@ from samenwerk_cli.render.words import (
     number,
     skipped_text,
 )
-from samenwerk_cli.results import GroupResult, WeakSpot
-from samenwerk_cli.trend import Trend
+from samenwerk_cli.scoring.results import GroupResult, WeakSpot
+from samenwerk_cli.scoring.trend import Trend
 
 TOP_WEAK_SPOTS = 5
 TOP_ACTIONS = 3

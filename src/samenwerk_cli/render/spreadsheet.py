@@ -13,9 +13,9 @@ import csv
 import io
 from collections.abc import Iterator, Sequence
 
-from samenwerk_cli.bank import Bank
-from samenwerk_cli.scoring import item_score
-from samenwerk_cli.trend import Partnership
+from samenwerk_cli.formats.bank import Bank
+from samenwerk_cli.scoring.groups import item_score
+from samenwerk_cli.scoring.trend import Partnership
 
 HEADER = (
     "partnerschap",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from samenwerk_cli.bank import Bank
+from samenwerk_cli.formats.bank import Bank
 
 
 def cell_counts(bank: Bank) -> dict[tuple[str, str], int]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from samenwerk_cli.bank import Bank, Vraag
-from samenwerk_cli.results import Band, GroupResult
+from samenwerk_cli.formats.bank import Bank, Vraag
+from samenwerk_cli.scoring.results import Band, GroupResult
 
 BAND_STYLE = {"sterk": "green", "aandacht": "yellow", "zorg": "bold red"}
 BAND_SYMBOL = {"sterk": "●", "aandacht": "◐", "zorg": "○"}

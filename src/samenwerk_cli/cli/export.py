@@ -1,0 +1,189 @@
+"""``samenwerk export``: the result out of the terminal, as a report to share, CSV or JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from samenwerk_cli.cli.options import Jobs, Paths, Questions, SkipInvalid
+
+if TYPE_CHECKING:
+    from samenwerk_cli.formats.bank import Bank
+    from samenwerk_cli.scoring.trend import Partnership
+
+
+class Format(str, Enum):
+    md = "md"
+    csv = "csv"
+    json = "json"
+
+
+def export(
+    paths: Paths,
+    output: Annotated[
+        Optional[str],  # noqa: UP045 - a str, to see the trailing "/" that names a folder
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PAD",
+            help="Bestand, of een map voor meerdere partnerschappen (met index.md); "
+            "zonder -o naar het scherm.",
+            show_default=False,
+        ),
+    ] = None,
+    format_: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="md: rapport met radargrafiek · csv: een regel per antwoord · "
+            "json: als 'score --json'.",
+        ),
+    ] = Format.md,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overschrijf bestaande rapporten en bestanden.")
+    ] = False,
+    skip_invalid: SkipInvalid = False,
+    jobs: Jobs = 0,
+    questions: Questions = None,
+) -> None:
+    """Rapport om te delen: markdown met grafiek en trend, of CSV/JSON voor verdere analyse."""
+    from samenwerk_cli.cli.inputs import fail_on_bad_files, load_partnerships
+    from samenwerk_cli.formats import bank as bank_mod
+
+    bank = bank_mod.load(questions)
+    found, batch = load_partnerships(paths, bank, jobs)
+    target = None if output is None else Path(output)
+    if format_ is Format.md:
+        as_folder = output is not None and output.endswith(("/", "\\"))
+        files, folder = _markdown(found, bank, target, as_folder)
+    else:
+        if format_ is Format.csv:
+            from samenwerk_cli.render.spreadsheet import to_csv
+
+            text = to_csv(found, bank)
+        else:
+            from samenwerk_cli.render.json import score_json
+
+            text = score_json(found, batch.errors)
+        files, folder = _single(target, text), None
+    if files:
+        _write(files, force, folder)
+    fail_on_bad_files(batch, skip_invalid)
+
+
+def _single(output: Path | None, text: str) -> dict[Path, str]:
+    from samenwerk_cli.errors import Problem, SamenwerkError
+
+    if output is None:
+        typer.echo(text, nl=False)
+        return {}
+    if output.is_dir():
+        raise SamenwerkError(Problem("is een map; geef een bestandsnaam op", str(output)))
+    return {output: text}
+
+
+def _write(files: dict[Path, str], force: bool, folder: Path | None) -> None:
+    """All or nothing: a report a team filled in (their agreements) is never overwritten unasked.
+
+    ``folder``: the folder of reports, made here once every check has passed.
+    """
+    from samenwerk_cli.errors import Problem, SamenwerkError
+    from samenwerk_cli.files import atomic_write
+
+    if folder is not None and not folder.parent.is_dir():
+        raise SamenwerkError(Problem("deze map bestaat niet", str(folder)))
+    for path in files if folder is None else ():
+        if not path.parent.is_dir():
+            raise SamenwerkError(Problem("deze map bestaat niet", str(path.parent)))
+    existing = [path for path in files if path.exists()]
+    if existing and not force:
+        raise SamenwerkError(
+            [
+                Problem("bestaat al; kies een andere naam of gebruik --force", str(p))
+                for p in existing
+            ]
+        )
+    if folder is not None:
+        folder.mkdir(exist_ok=True)
+    for path, text in files.items():
+        atomic_write(path, text)
+    if folder is not None:
+        count = len(files) // 2  # a report and its chart each, and the index
+        reports = "1 rapport" if count == 1 else f"{count} rapporten"
+        typer.echo(f"Geschreven in {folder}: {reports} met grafiek, en index.md", err=True)
+    else:
+        typer.echo(f"Geschreven: {' en '.join(str(p) for p in files)}", err=True)
+
+
+def _markdown(
+    found: list[Partnership], bank: Bank, output: Path | None, as_folder: bool
+) -> tuple[dict[Path, str], Path | None]:
+    """The files to write (a report and its chart per partnership, and an index for a folder),
+    and the folder of reports when there is one."""
+    from samenwerk_cli import __version__
+    from samenwerk_cli.errors import Problem, SamenwerkError
+    from samenwerk_cli.render.chart import group_chart
+    from samenwerk_cli.render.markdown import index, partnership_report
+
+    today = dt.date.today()
+    if output is None:
+        if len(found) > 1:
+            raise SamenwerkError(
+                f"{len(found)} partnerschappen gevonden: geef met -o een map op, "
+                "dan krijgt elk een eigen rapport en komt er een index bij"
+            )
+        typer.echo(partnership_report(found[0], bank, None, today, __version__), nl=False)
+        typer.echo("tip: met -o rapport.md komt de radargrafiek (rapport.svg) erbij", err=True)
+        return {}, None
+    if not (as_folder or output.is_dir() or len(found) > 1):
+        if output.suffix.lower() != ".md":
+            output = output.with_name(output.name + ".md")
+        chart = output.with_suffix(".svg")
+        return {
+            output: partnership_report(found[0], bank, chart.name, today, __version__),
+            chart: group_chart(found[0].laatste, bank),
+        }, None
+    if not as_folder and not output.exists() and output.suffix.lower() == ".md":
+        raise SamenwerkError(
+            Problem(
+                f"{len(found)} partnerschappen gevonden: geef met -o een map op "
+                "(bijvoorbeeld rapporten/), dan krijgt elk een eigen rapport en een index",
+                str(output),
+            )
+        )
+    if output.exists() and not output.is_dir():
+        raise SamenwerkError(
+            Problem("is een bestand; geef voor meerdere rapporten een map op", str(output))
+        )
+    files: dict[Path, str] = {}
+    linked = []
+    for partnership, stem in zip(found, _stems(found), strict=True):
+        chart = output / f"{stem}.svg"
+        report = partnership_report(partnership, bank, chart.name, today, __version__)
+        files[output / f"{stem}.md"] = report
+        files[chart] = group_chart(partnership.laatste, bank)
+        linked.append((f"{stem}.md", partnership.laatste))
+    files[output / "index.md"] = index(linked, bank, today)
+    return files, output
+
+
+def _stems(found: list[Partnership]) -> list[str]:
+    """File names from the partnership names, unique, never ``index``."""
+    from samenwerk_cli.files import slug
+
+    used = {"index"}
+    stems = []
+    for partnership in found:
+        base = slug(partnership.naam) or "partnerschap"
+        stem, n = base, 1
+        while stem in used:
+            n += 1
+            stem = f"{base}-{n}"
+        used.add(stem)
+        stems.append(stem)
+    return stems

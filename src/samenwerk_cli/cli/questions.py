@@ -1,0 +1,61 @@
+"""``samenwerk questions``: show and check a question bank."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from samenwerk_cli.cli.dutch import DutchCommand, DutchGroup
+from samenwerk_cli.cli.options import Json, Questions, Quick
+
+app = typer.Typer(
+    cls=DutchGroup, help="Bekijk of controleer een vragenlijst.", no_args_is_help=False
+)
+
+
+@app.callback(invoke_without_command=True)
+def _questions(ctx: typer.Context) -> None:
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+        raise typer.Exit(0)
+
+
+@app.command("list", cls=DutchCommand)
+def list_(questions: Questions = None, json: Json = False, quick: Quick = False) -> None:
+    """Toon alle vragen (id, dimensie, fase, thema, soort, tekst)."""
+    from samenwerk_cli.formats import bank as bank_mod
+
+    bank = bank_mod.load(questions)
+    vragen = [v for v in bank.vragen if v.kort or not quick]
+    if json:
+        from samenwerk_cli.render.json import bank_json
+
+        typer.echo(bank_json(bank, vragen))
+        return
+    from samenwerk_cli.terminal.tables import bank_table, console
+
+    console().print(bank_table(bank, vragen))
+
+
+@app.command("check", cls=DutchCommand)
+def check(
+    directory: Annotated[
+        Optional[Path],  # noqa: UP045 - typer reads the annotation at runtime
+        typer.Argument(
+            help="Map met de vragenlijst (standaard: de ingebouwde).",
+            show_default=False,
+            metavar="[MAP]",
+        ),
+    ] = None,
+) -> None:
+    """Controleer een vragenlijst; toont per dimensie en fase hoeveel vragen er zijn."""
+    from samenwerk_cli.formats import bank as bank_mod
+    from samenwerk_cli.render.text import coverage_summary
+
+    bank = bank_mod.load(directory)
+    summary, complete = coverage_summary(bank)
+    typer.echo(summary)
+    if not complete:
+        typer.echo("let op: niet elke combinatie van dimensie en fase heeft een vraag", err=True)

@@ -1,0 +1,52 @@
+"""``samenwerk template``: a blank answer file to fill in an editor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from samenwerk_cli.cli.options import Questions, Quick
+
+
+def template(
+    output: Annotated[
+        Optional[Path],  # noqa: UP045 - typer reads the annotation at runtime
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="BESTAND",
+            help="Schrijf naar dit bestand (standaard: het scherm).",
+            show_default=False,
+        ),
+    ] = None,
+    partnership: Annotated[
+        str, typer.Option("--partnership", "-p", metavar="NAAM", help="Naam van het partnerschap.")
+    ] = "",
+    organisation: Annotated[
+        str, typer.Option("--organisation", metavar="NAAM", help="Naam van je organisatie.")
+    ] = "",
+    force: Annotated[
+        bool, typer.Option("--force", help="Overschrijf een bestaand bestand.")
+    ] = False,
+    quick: Quick = False,
+    questions: Questions = None,
+) -> None:
+    """Schrijf een leeg antwoordbestand: elke vraag als regel, met de stelling erboven."""
+    from samenwerk_cli import files
+    from samenwerk_cli.errors import Problem, SamenwerkError
+    from samenwerk_cli.formats import answers
+    from samenwerk_cli.formats import bank as bank_mod
+
+    bank = bank_mod.load(questions)
+    text = answers.template(bank, partnership, organisation, quick=quick)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    if output.exists() and not force:
+        raise SamenwerkError(
+            Problem("bestaat al; kies een andere naam of gebruik --force", str(output))
+        )
+    files.atomic_write(output, text)
+    typer.echo(f"Geschreven: {output}", err=True)

@@ -1,0 +1,189 @@
+"""Answer files: their format, reading and checking them against a bank, and the blank template."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, Literal, Union
+
+import msgspec
+
+from samenwerk_cli import files
+from samenwerk_cli.errors import Problem, SamenwerkError
+from samenwerk_cli.formats import yamlio
+from samenwerk_cli.formats.bank import Bank
+from samenwerk_cli.formats.convert import convert, require_format
+
+FORMAT = "samenwerk-antwoorden/1"
+WEET_NIET = "weet niet"
+FASE_ONBEKEND = "weet ik niet"
+
+Score = Annotated[int, msgspec.Meta(ge=1, le=5)]
+Antwoord = Union[Score, Literal["weet niet"]]  # noqa: UP007 - msgspec needs a runtime union
+
+
+class Antwoorden(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    formaat: str
+    vragenlijst: str
+    versie: str
+    partnerschap: str
+    ronde: str | None = None
+    respondent: str | None = None
+    organisatie: str | None = None
+    rol: str | None = None
+    datum: dt.date | None = None
+    fase: str | None = None
+    compleet: bool = False
+    antwoorden: dict[str, Antwoord | None] = {}
+    toelichting: dict[str, str | None] = {}
+
+
+@dataclass
+class AnswerFile:
+    """One respondent's answers, checked against the bank; warnings do not stop scoring."""
+
+    path: str
+    data: Antwoorden
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def given(self) -> dict[str, int | str]:
+        """Answers actually given (a null in a template means: not answered yet)."""
+        return {k: v for k, v in self.data.antwoorden.items() if v is not None}
+
+
+def read(path: Path, bank: Bank) -> AnswerFile:
+    doc = yamlio.load_file(path)
+    return check(doc, bank)
+
+
+def parse(text: str, bank: Bank, name: str = "<antwoorden>") -> AnswerFile:
+    return check(yamlio.parse(text, name), bank)
+
+
+def check(doc: yamlio.Document, bank: Bank) -> AnswerFile:
+    """Validate one loaded answer file against ``bank``; raises with every problem found."""
+    require_format(doc, FORMAT)
+    try:
+        data = convert(doc, Antwoorden, value_type=Antwoord | None)
+    except SamenwerkError as exc:
+        raise SamenwerkError([_explain_answer(p, doc) for p in exc.problems]) from None
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+
+    def at(where: tuple[Any, ...], message: str) -> Problem:
+        return Problem(message, doc.file, doc.line_of(where), ".".join(map(str, where)))
+
+    if not data.partnerschap.strip():
+        problems.append(at(("partnerschap",), "mag niet leeg zijn"))
+    if data.vragenlijst != bank.naam:
+        problems.append(
+            at(
+                ("vragenlijst",),
+                f"hoort bij vragenlijst '{data.vragenlijst}', niet bij '{bank.naam}'",
+            )
+        )
+    elif data.versie != bank.versie:
+        warnings.append(
+            at(("versie",), f"ingevuld met versie {data.versie}, gescoord met {bank.versie}")
+        )
+    fases = [f.id for f in bank.model.fases]
+    if data.fase is not None and data.fase not in (*fases, FASE_ONBEKEND):
+        problems.append(
+            at(("fase",), f"onbekende fase '{data.fase}' (kies uit {', '.join(fases)})")
+        )
+    for item_id, value in data.antwoorden.items():
+        vraag = bank.by_id.get(item_id)
+        if vraag is None:
+            problems.append(at(("antwoorden", item_id), f"onbekende vraag '{item_id}'"))
+        elif not vraag.scored and value is not None:
+            problems.append(
+                at(("antwoorden", item_id), "een open vraag beantwoord je onder 'toelichting'")
+            )
+    for item_id in data.toelichting:
+        if item_id not in bank.by_id:
+            problems.append(at(("toelichting", item_id), f"onbekende vraag '{item_id}'"))
+    if problems:
+        raise SamenwerkError(problems)
+    return AnswerFile(doc.file, data, warnings)
+
+
+def _explain_answer(problem: Problem, doc: yamlio.Document) -> Problem:
+    """Say what an answer may be, and show what was typed, instead of a type error."""
+    prefix = "antwoorden."
+    if not (problem.field or "").startswith(prefix) or not isinstance(doc.data, dict):
+        return problem
+    given = doc.data.get("antwoorden")
+    value = given.get(problem.field[len(prefix) :]) if isinstance(given, dict) else None
+    shown = f"'{value}'" if isinstance(value, str) else "een lijst of mapping"
+    message = f'een antwoord is 1, 2, 3, 4, 5 of "{WEET_NIET}", niet {shown}'
+    return Problem(message, problem.file, problem.line, problem.field)
+
+
+def to_yaml(data: Antwoorden) -> str:
+    """Serialise answers in the documented key order, dropping empty optional fields."""
+    raw = msgspec.to_builtins(data, builtin_types=(dt.date,))  # dates stay unquoted YAML dates
+    keep = {"formaat", "vragenlijst", "versie", "partnerschap", "antwoorden"}
+    out = {k: v for k, v in raw.items() if k in keep or v not in (None, {}, False)}
+    return yamlio.dump(out)
+
+
+def save(path: Path, data: Antwoorden) -> None:
+    files.atomic_write(path, to_yaml(data))
+
+
+def _scalar(value: str) -> str:
+    """One YAML scalar, quoted where YAML would otherwise misread it."""
+    return yamlio.dump(value).removesuffix("\n...\n").rstrip("\n")
+
+
+def _comment(text: str) -> str:
+    return " ".join(text.split())
+
+
+def template(
+    bank: Bank,
+    partnership: str = "",
+    organisation: str = "",
+    quick: bool = False,
+    today: dt.date | None = None,
+) -> str:
+    """A blank answer file: every scored item a key with no value, its statement as a comment."""
+    today = today or dt.date.today()
+    labels = bank.model.schaal.labels
+    scale = ", ".join(f"{i} = {label}" for i, label in enumerate(labels, 1))
+    lines = [
+        "# Antwoordformulier samenwerk: vul achter elke vraag een getal in.",
+        f'# Schaal: {scale}; of "{WEET_NIET}".',
+        "# Laat een vraag leeg als je die (nog) niet beantwoordt. Toelichting mag onderaan.",
+        f"formaat: {FORMAT}",
+        f"vragenlijst: {_scalar(bank.naam)}",
+        f"versie: {_scalar(bank.versie)}",
+        f"partnerschap: {_scalar(partnership)}" if partnership else 'partnerschap: ""',
+        "ronde:",
+        "respondent:",
+        f"organisatie: {_scalar(organisation)}" if organisation else "organisatie:",
+        "rol:",
+        f"datum: {today.isoformat()}",
+        f"# fase: hoe ver is het partnerschap volgens jou? ({', '.join(f.id for f in bank.model.fases)})",
+        "fase:",
+        "antwoorden:",
+    ]
+    current = None
+    for v in bank.scored:
+        if quick and not v.kort:
+            continue
+        if v.dimensie != current:
+            current = v.dimensie
+            lines.append(f"  # --- {bank.dimensie(current).naam} ---")
+        lines.append(f"  # {_comment(v.tekst)}")
+        if v.soort == "balans" and v.polen:
+            lines.append(f"  # 1 = {_comment(v.polen[0])} … 5 = {_comment(v.polen[1])}")
+        lines.append(f"  {v.id}:")
+    lines.append("toelichting:")
+    for v in bank.vragen:
+        if v.soort == "open" and not quick:
+            lines.append(f"  # {_comment(v.tekst)}")
+            lines.append(f"  {v.id}:")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,112 @@
+"""Reading many answer files: find them, check each, keep going past bad ones.
+
+Large batches are read by a pool of processes (parsing dominates the cost and is CPU-bound);
+each worker loads the bank once, and only the validated answers travel back.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from samenwerk_cli.errors import Problem, SamenwerkError
+from samenwerk_cli.formats import answers
+from samenwerk_cli.formats import bank as bank_mod
+from samenwerk_cli.formats.answers import AnswerFile
+from samenwerk_cli.formats.bank import Bank
+
+SUFFIXES = (".yaml", ".yml")
+PARALLEL_FROM = 400  # below this, starting workers costs more than it saves
+CHUNK = 64
+
+
+@dataclass
+class Batch:
+    files: list[AnswerFile] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [w for f in self.files for w in f.warnings]
+
+
+def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
+    """Answer files named directly, or found under folders (recursively, sorted, hidden skipped)."""
+    found: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix in SUFFIXES
+                and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        elif path.exists():
+            found.append(path)
+        else:
+            problems.append(Problem("bestand of map niet gevonden", str(path)))
+    return found, problems
+
+
+def _read_one(path: Path, bank: Bank) -> AnswerFile | list[Problem]:
+    try:
+        return answers.read(path, bank)
+    except SamenwerkError as exc:
+        return exc.problems
+
+
+_worker_bank: dict[str, Bank] = {}
+
+
+def _init_worker(bank_dir: str) -> None:
+    _worker_bank["bank"] = bank_mod.load(bank_dir)
+
+
+def _read_chunk(paths: Sequence[Path]) -> list[AnswerFile | list[Problem]]:
+    bank = _worker_bank["bank"]
+    return [_read_one(p, bank) for p in paths]
+
+
+def _chunks(paths: Sequence[Path], size: int) -> Iterator[Sequence[Path]]:
+    for start in range(0, len(paths), size):
+        yield paths[start : start + size]
+
+
+def read_all(paths: Sequence[Path], bank: Bank, jobs: int | None = None) -> Batch:
+    """Read and check every file; results keep the order of ``paths``."""
+    batch = Batch()
+    jobs = jobs if jobs is not None else min(os.cpu_count() or 1, 4)
+    if jobs > 1 and len(paths) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(
+            jobs, initializer=_init_worker, initargs=(str(bank.path),)
+        ) as pool:
+            results: Iterable[AnswerFile | list[Problem]] = (
+                r for chunk in pool.map(_read_chunk, _chunks(paths, CHUNK)) for r in chunk
+            )
+            _collect(batch, results)
+    else:
+        _collect(batch, (_read_one(p, bank) for p in paths))
+    return batch
+
+
+def _collect(batch: Batch, results: Iterable[AnswerFile | list[Problem]]) -> None:
+    for result in results:
+        if isinstance(result, AnswerFile):
+            batch.files.append(result)
+        else:
+            batch.errors += result
+
+
+def load(paths: Iterable[Path], bank: Bank, jobs: int | None = None) -> Batch:
+    """Find and read the answer files under ``paths``; no files at all is an error."""
+    found, problems = discover(paths)
+    if not found and not problems:
+        raise SamenwerkError("geen antwoordbestanden (*.yaml, *.yml) gevonden")
+    batch = read_all(found, bank, jobs)
+    batch.errors[:0] = problems
+    return batch

@@ -1,0 +1,95 @@
+"""Team figures: spread and agreement per item, rwg(J) per dimension, spraakverwarring, partner gaps.
+
+MODEL.md §3: with fewer than 3 respondents no agreement figure is given, only the answers and n.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from samenwerk_cli.formats.bank import Drempels
+from samenwerk_cli.scoring import agreement
+from samenwerk_cli.scoring.results import Confusion, OrgGap, OrgScores
+
+MIN_AGREEMENT = 3  # respondents (in the team and on the item) needed for rwg, AD and rwg(J)
+MIDPOINT = 3
+
+
+@dataclass(frozen=True)
+class ItemSpread:
+    variance: float | None  # sample variance of the item scores, kept for rwg(J)
+    spreiding: float | None
+    rwg: float | None
+    ad: float | None
+
+
+NO_SPREAD = ItemSpread(None, None, None, None)  # one respondent: nothing to spread
+
+
+def item_spread(scores: Sequence[int], team_size: int) -> ItemSpread:
+    """Spread from two answers on; rwg and AD only when the team and the item have 3 answers or more."""
+    variance = agreement.sample_variance(scores) if team_size >= 2 else None
+    spread = None if variance is None else math.sqrt(variance)
+    if variance is None or team_size < MIN_AGREEMENT or len(scores) < MIN_AGREEMENT:
+        return ItemSpread(variance, spread, None, None)
+    rwg = agreement.rwg_from_variance(variance)
+    return ItemSpread(variance, spread, rwg, agreement.average_deviation(scores))
+
+
+def dimension_rwg(variances: Sequence[float | None], team_size: int) -> float | None:
+    """rwg(J) over the dimension's items that have a variance, i.e. at least two answers."""
+    if team_size < MIN_AGREEMENT:
+        return None
+    return agreement.rwg_j([v for v in variances if v is not None])
+
+
+def spans_midpoint(scores: Sequence[int]) -> bool:
+    """Some answers below and some above the midpoint: the team may read the item differently."""
+    return min(scores, default=MIDPOINT) < MIDPOINT < max(scores, default=MIDPOINT)
+
+
+def confusion(
+    dimension: str,
+    rwg_j: float | None,
+    items: Sequence[tuple[str, float | None, Sequence[int]]],
+    drempels: Drempels,
+) -> list[Confusion]:
+    """Spraakverwarring flags of one dimension: low rwg(J) first, then items in the given order.
+
+    ``items`` holds (item id, AD, transformed scores); an item is flagged when AD reaches the
+    threshold and its answers lie on both sides of the midpoint.
+    """
+    flags = []
+    if rwg_j is not None and not agreement.reaches(rwg_j, drempels.rwg):
+        reden = f"lage overeenstemming binnen de dimensie (rwg(J) {rwg_j:.2f})"
+        flags.append(Confusion(dimension, None, reden, rwg=rwg_j))
+    for item_id, ad, scores in items:
+        if ad is not None and agreement.reaches(ad, drempels.ad) and spans_midpoint(scores):
+            reden = f"antwoorden liggen aan beide kanten van het midden (AD {ad:.2f})"
+            flags.append(Confusion(dimension, item_id, reden, ad=ad))
+    return flags
+
+
+def org_gaps(
+    orgs: Sequence[OrgScores], dimensions: Sequence[str], drempels: Drempels
+) -> tuple[OrgGap, ...]:
+    """Dimensions where the highest and lowest organisation differ by the threshold or more.
+
+    Ties for highest or lowest go to the organisation that sorts first (``orgs`` is sorted by name).
+    """
+    gaps = []
+    for dim in dimensions:
+        scored: list[tuple[str, float]] = []
+        for org in orgs:
+            score = org.dimensies.get(dim)
+            if score is not None:
+                scored.append((org.organisatie, score))
+        if len(scored) < 2:
+            continue
+        high = max(scored, key=lambda p: p[1])  # max/min keep the first of equal scores
+        low = min(scored, key=lambda p: p[1])
+        if agreement.reaches(high[1] - low[1], drempels.organisatie_verschil):
+            gaps.append(OrgGap(dim, high[0], high[1], low[0], low[1], high[1] - low[1]))
+    return tuple(gaps)

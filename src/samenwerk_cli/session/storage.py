@@ -1,0 +1,92 @@
+"""Where a group session keeps its answers: one ordinary answer file per participant, one folder.
+
+The files are numbered (``01-anna.yaml``, ``02-bram.yaml``) so that their order is the order in
+which the facilitator types a line, also after ``--resume``; the folder holds nothing but answer
+files, so ``samenwerk score FOLDER`` scores it as one team.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from samenwerk_cli.errors import Problem, SamenwerkError
+from samenwerk_cli.files import free_path, slug
+from samenwerk_cli.formats import answers
+from samenwerk_cli.formats.answers import Antwoorden
+from samenwerk_cli.formats.bank import Bank
+
+SUFFIXES = (".yaml", ".yml")
+
+
+def file_name(number: int, naam: str | None) -> str:
+    return f"{number:02d}-{slug(naam or '') or 'deelnemer'}.yaml"
+
+
+def default_folder(partnerschap: str, datum: dt.date, parent: Path = Path(".")) -> Path:
+    """``<partnerschap>-groep-<datum>``, with -2, -3... rather than mix two sessions."""
+    return free_path(parent, f"{slug(partnerschap) or 'partnerschap'}-groep-{datum.isoformat()}")
+
+
+def answer_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+
+
+def check_new(folder: Path, resume_hint: str) -> None:
+    """A new session writes into a new or empty folder: never over another session's files."""
+    if folder.exists() and not folder.is_dir():
+        raise SamenwerkError(Problem("dit is een bestand; geef een map op", str(folder)))
+    if folder.is_dir() and answer_files(folder):
+        raise SamenwerkError(
+            Problem(
+                f"in deze map staan al antwoorden; ga verder met '{resume_hint}' "
+                "of kies een andere map",
+                str(folder),
+            )
+        )
+    if not folder.parent.is_dir():
+        raise SamenwerkError(Problem("deze map bestaat niet", str(folder.parent)))
+
+
+def read(folder: Path, bank: Bank) -> tuple[list[Path], list[Antwoorden], list[Problem]]:
+    """The answer files of an earlier group session, in participant order, and their warnings."""
+    paths = answer_files(folder)
+    if len(paths) < 2:
+        raise SamenwerkError(
+            Problem(
+                "hier staat geen groepssessie (minstens twee antwoordbestanden); "
+                "ga verder met één bestand via --resume BESTAND",
+                str(folder),
+            )
+        )
+    loaded = [answers.read(p, bank) for p in paths]
+    names = {f.data.partnerschap for f in loaded}
+    if len(names) > 1:
+        raise SamenwerkError(
+            Problem(
+                "de bestanden horen bij verschillende partnerschappen "
+                f"({', '.join(sorted(names))}); dit is geen groepssessie",
+                str(folder),
+            )
+        )
+    warnings = [w for f in loaded for w in f.warnings]
+    return paths, [f.data for f in loaded], warnings
+
+
+class FolderSaver:
+    """Saves every participant's file after every line; the folder is fixed at the first save."""
+
+    def __init__(self, folder: Path | None, paths: Sequence[Path] = ()) -> None:
+        self.folder = folder
+        self.paths = list(paths)
+
+    def __call__(self, files: Sequence[Antwoorden]) -> None:
+        if self.folder is None:
+            first = files[0]
+            self.folder = default_folder(first.partnerschap, first.datum or dt.date.today())
+        if not self.paths:
+            self.folder.mkdir(parents=False, exist_ok=True)
+            self.paths = [self.folder / file_name(i, f.respondent) for i, f in enumerate(files, 1)]
+        for path, data in zip(self.paths, files, strict=True):
+            answers.save(path, data)

@@ -1,0 +1,100 @@
+"""The single session's screens in the terminal: calm, readable on a projector, never colour alone.
+
+Everything a user typed goes through ``escape`` before rich reads it as markup.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.markup import escape
+from rich.padding import Padding
+from rich.table import Table
+
+from samenwerk_cli.render.words import duration
+from samenwerk_cli.session import dialog as s
+from samenwerk_cli.session.dialog import Event, Review
+
+
+def show(console: Console, event: Event) -> None:
+    if isinstance(event, s.Intro):
+        console.print()
+        console.rule(f"[bold]{escape(event.titel)}[/]")
+        console.print(
+            "Met deze vragenlijst kijk je terug op jullie samenwerking.\n"
+            "Je geeft bij elke stelling aan hoe het er volgens jou voor staat; "
+            "er zijn geen goede of foute antwoorden.\n"
+            "Aan het eind zie je je eigen scores; samen met die van je partners "
+            "zijn ze het begin van het gesprek."
+        )
+        console.print()
+        console.print("[bold]De dimensies[/]")
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True, style="bold")
+        grid.add_column()
+        for naam, kern in event.dimensies:
+            grid.add_row(escape(naam), escape(kern))
+        console.print(Padding(grid, (0, 0, 0, 2)))
+        console.print()
+        soort = "korte scan: " if event.quick else ""
+        stellingen = f"{event.stellingen} {'stelling' if event.stellingen == 1 else 'stellingen'}"
+        open_ = f", {event.open} open {'vraag' if event.open == 1 else 'vragen'}"
+        minuten = duration(event.minuten)
+        how = Table.grid(padding=(0, 2))
+        how.add_column(no_wrap=True, style="bold")
+        how.add_column()
+        how.add_row(
+            "Duur", f"ongeveer {minuten} ({soort}{stellingen}{open_ if event.open else ''})."
+        )
+        how.add_row(
+            "Kiezen", "een cijfer of de pijltjes, dan Enter. Terug met 'v' (← vorige vraag)."
+        )
+        how.add_row(
+            "Stoppen",
+            "Ctrl-C. Elk antwoord is meteen bewaard; het scherm laat zien hoe je later verder gaat.",
+        )
+        console.print(how)
+        console.print()
+    elif isinstance(event, s.Resumed):
+        console.print()
+        who = f" ({escape(event.respondent)})" if event.respondent else ""
+        console.rule(f"[bold]Verder met {escape(event.partnerschap)}[/]{who}")
+        if event.beantwoord >= event.totaal:
+            state = "al afgerond" if event.compleet else "helemaal ingevuld"
+            console.print(f"Deze vragenlijst is {state}; je kunt je antwoorden nog nakijken.")
+        else:
+            console.print(
+                f"{event.beantwoord} van de {event.totaal} vragen zijn al beantwoord; "
+                "je gaat verder bij de eerste onbeantwoorde vraag."
+            )
+    elif isinstance(event, s.DimensionHeader):
+        console.print()
+        console.rule(f"[bold]{escape(event.naam)}[/]")
+        console.print(f"[italic]{escape(event.kern)}[/]", justify="center")
+    elif isinstance(event, s.Progress):
+        console.print()
+        console.print(f"[dim]{escape(event.label)}[/]")
+    elif isinstance(event, s.Help):
+        console.print(Padding(f"[italic]Uitleg: {escape(event.text)}[/]", (0, 0, 0, 2)))
+    elif isinstance(event, s.Review):
+        console.print()
+        console.print(_review_table(event))
+    elif isinstance(event, s.Notice):
+        console.print(escape(event.text))
+
+
+def _review_table(review: Review) -> Table:
+    """One line per item, so even a long questionnaire stays a compact overview."""
+    table = Table(title="[bold]Je antwoorden[/]", title_justify="left", expand=True)
+    table.add_column("nr", justify="right", no_wrap=True, width=3)
+    table.add_column("vraag", ratio=3, no_wrap=True, overflow="ellipsis")
+    table.add_column("antwoord", max_width=22, no_wrap=True, overflow="ellipsis")
+    table.add_column("toelichting", ratio=1, no_wrap=True, overflow="ellipsis")
+    current = None
+    for row in review.rows:
+        if row.dimensie != current:
+            if current is not None:
+                table.add_section()
+            table.add_row("", f"[bold]{escape(row.dimensie)}[/]", "", "")
+            current = row.dimensie
+        table.add_row(str(row.nr), escape(row.vraag), escape(row.antwoord), escape(row.toelichting))
+    return table
