@@ -11,7 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from samenwerk_cli.cli.app import app
-from samenwerk_cli.cli.reflect import default_output, resume_command
+from samenwerk_cli.session.storage import default_output, resume_command
+from samenwerk_cli.terminal.env import Env
 from samenwerk_cli.files import slug
 from samenwerk_cli.formats.answers import FORMAT, Antwoorden
 from tests.reflect_fixtures import write_reflect_bank
@@ -93,15 +94,10 @@ def test_resume_command_repeats_the_filters() -> None:
 # --- the group session's input errors: all found before the first prompt ----------------------
 
 
-@pytest.fixture
-def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pretend a terminal: these runs stop at an input error before anything is asked."""
-    from samenwerk_cli.cli import reflect
-
-    monkeypatch.setattr(reflect, "stdin_is_terminal", lambda: True)
+def never_asked(question: object) -> None:
+    raise AssertionError(f"asked {question} although the input was wrong")
 
 
-@pytest.mark.usefixtures("terminal")
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -127,7 +123,10 @@ def test_group_input_errors(
     (tmp_path / "oud").mkdir()
     (tmp_path / "oud" / "01-a.yaml").write_text("formaat: x\n", encoding="utf-8")
     (tmp_path / "leeg").mkdir()
-    result = CliRunner(env=ENV).invoke(app, ["reflect", "--questions", str(bank), *args])
+    terminal = Env(stdin_isatty=True, ask=never_asked)  # these runs stop before any prompt
+    result = CliRunner(env=ENV).invoke(
+        app, ["reflect", "--questions", str(bank), *args], obj=terminal
+    )
     assert result.exit_code == 2, result.output
     assert message in result.stderr
     assert result.stderr.startswith("fout: ")

@@ -7,10 +7,13 @@ from typing import NamedTuple
 
 
 class ExitCode(IntEnum):
+    """Every command's exit codes, documented in the README."""
+
     OK = 0
-    THRESHOLD = 1
-    INVALID = 2
-    INTERRUPTED = 130
+    THRESHOLD = 1  # a --fail-under threshold not met
+    INVALID = 2  # usage error or invalid input
+    INTERNAL = 3  # a bug in samenwerk: one Dutch line, no traceback
+    INTERRUPTED = 130  # Ctrl-C
 
 
 class Problem(NamedTuple):

@@ -1,40 +1,62 @@
-"""The typer app: thin commands, and the one place where project errors become messages and codes.
+"""The typer app and its one seam: where errors become Dutch messages and exit codes.
 
-Only typer and the standard library are imported here: every command imports what it needs when
-it runs, so ``samenwerk --version`` and shell completion stay fast.
+Commands return an :class:`ExitCode` (or None) and raise :class:`SamenwerkError` for bad input;
+only this module turns either into a process exit. Only typer and the standard library load here:
+every command imports what it needs when it runs, so ``samenwerk --version`` and shell completion
+stay fast.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated, Any
 
 import typer
-from typer._click.exceptions import UsageError
+from typer._click.exceptions import ClickException, UsageError
 
 from samenwerk_cli.cli import export, questions, reflect, score, template
+from samenwerk_cli.cli.context import environment
 from samenwerk_cli.cli.dutch import DutchCommand, DutchGroup, DutchUsageError
 from samenwerk_cli.errors import ExitCode, SamenwerkError
 
+DEBUG_VAR = "SAMENWERK_DEBUG"  # set to 1 to see the traceback of an internal error
+
 
 class _Group(DutchGroup):
-    """Turns a :class:`SamenwerkError` from any command into a Dutch message and its exit code,
-    and Ctrl-C into exit 130 (click would say "Aborted!" and exit 1)."""
+    """The seam: a command's exit code, a :class:`SamenwerkError`, Ctrl-C and any internal error
+    each end here as one message and one exit code (click would say "Aborted!" and exit 1)."""
 
     def invoke(self, ctx: Any) -> Any:
         try:
-            return super().invoke(ctx)
+            code = super().invoke(ctx)
         except UsageError as exc:
             if isinstance(exc, DutchUsageError):
                 raise
             raise DutchUsageError(exc.format_message(), exc.ctx) from None
         except SamenwerkError as exc:
+            env = environment(ctx)
             for problem in exc.problems:
-                typer.echo(f"fout: {problem}", err=True)
-            raise typer.Exit(exc.exit_code) from None
+                env.echo(f"fout: {problem}", err=True)
+            ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
-            typer.echo("\nonderbroken", err=True)
-            raise typer.Exit(ExitCode.INTERRUPTED) from None
+            environment(ctx).echo("\nonderbroken", err=True)
+            ctx.exit(ExitCode.INTERRUPTED)
+        except (typer.Exit, typer.Abort, ClickException):
+            raise
+        except Exception as exc:
+            if os.environ.get(DEBUG_VAR):
+                raise
+            environment(ctx).echo(
+                f"interne fout: {type(exc).__name__}: {exc}\n"
+                "Dit is een fout in samenwerk, niet in je invoer. Meld het met het commando dat je "
+                f"gaf en de bestanden die je gebruikte; met {DEBUG_VAR}=1 zie je de details.",
+                err=True,
+            )
+            ctx.exit(ExitCode.INTERNAL)
+        if isinstance(code, int) and code != ExitCode.OK:
+            ctx.exit(int(code))
+        return code
 
 
 app = typer.Typer(
@@ -42,6 +64,7 @@ app = typer.Typer(
     help="Reflecteren op samenwerken: vragenlijst, scores en rapporten voor partnerschappen.",
     add_completion=False,
     rich_markup_mode=None,
+    pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(questions.app, name="questions")
@@ -57,10 +80,10 @@ def _version_line() -> str:
     return f"samenwerk {__version__}"
 
 
-def _version(value: bool) -> None:
+def _version(ctx: typer.Context, value: bool) -> None:
     if value:
-        typer.echo(_version_line())
-        raise typer.Exit(ExitCode.OK)
+        environment(ctx).echo(_version_line())
+        ctx.exit(ExitCode.OK)
 
 
 @app.callback(invoke_without_command=True)
@@ -73,9 +96,9 @@ def _root(
 ) -> None:
     """Reflecteren op samenwerken met het reflectiemodel: ambitie, belangen, relatie,
     organisatie en proces, in vijf fases."""
+    environment(ctx)  # built here once; a test may have passed its own as ``obj``
     if ctx.invoked_subcommand is None:
-        typer.echo(ctx.get_help())
-        raise typer.Exit(ExitCode.OK)
+        environment(ctx).echo(ctx.get_help())
 
 
 def main() -> None:

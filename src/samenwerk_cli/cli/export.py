@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from samenwerk_cli.cli.context import environment
 from samenwerk_cli.cli.options import Jobs, Paths, Questions, SkipInvalid
+from samenwerk_cli.errors import ExitCode
 
 if TYPE_CHECKING:
     from samenwerk_cli.formats.bank import Bank
     from samenwerk_cli.scoring.trend import Partnership
+    from samenwerk_cli.terminal.env import Env
 
 
 class Format(str, Enum):
@@ -23,6 +25,7 @@ class Format(str, Enum):
 
 
 def export(
+    ctx: typer.Context,
     paths: Paths,
     output: Annotated[
         Optional[str],  # noqa: UP045 - a str, to see the trailing "/" that names a folder
@@ -50,17 +53,21 @@ def export(
     skip_invalid: SkipInvalid = False,
     jobs: Jobs = 0,
     questions: Questions = None,
-) -> None:
+) -> ExitCode:
     """Rapport om te delen: markdown met grafiek en trend, of CSV/JSON voor verdere analyse."""
-    from samenwerk_cli.cli.inputs import fail_on_bad_files, load_partnerships
+    from samenwerk_cli.cli.context import report_problems
     from samenwerk_cli.formats import bank as bank_mod
+    from samenwerk_cli.scoring import score_paths
 
+    env = environment(ctx)
     bank = bank_mod.load(questions)
-    found, batch = load_partnerships(paths, bank, jobs)
+    run = score_paths(paths, bank, jobs or None)
+    report_problems(env, run)
+    found = run.partnerships
     target = None if output is None else Path(output)
     if format_ is Format.md:
         as_folder = output is not None and output.endswith(("/", "\\"))
-        files, folder = _markdown(found, bank, target, as_folder)
+        files, folder = _markdown(env, found, bank, target, as_folder)
     else:
         if format_ is Format.csv:
             from samenwerk_cli.render.spreadsheet import to_csv
@@ -69,25 +76,25 @@ def export(
         else:
             from samenwerk_cli.render.json import score_json
 
-            text = score_json(found, batch.errors)
-        files, folder = _single(target, text), None
+            text = score_json(found, run.errors)
+        files, folder = _single(env, target, text), None
     if files:
-        _write(files, force, folder)
-    fail_on_bad_files(batch, skip_invalid)
+        _write(env, files, force, folder)
+    return ExitCode.INVALID if run.errors and not skip_invalid else ExitCode.OK
 
 
-def _single(output: Path | None, text: str) -> dict[Path, str]:
+def _single(env: Env, output: Path | None, text: str) -> dict[Path, str]:
     from samenwerk_cli.errors import Problem, SamenwerkError
 
     if output is None:
-        typer.echo(text, nl=False)
+        env.write(text)
         return {}
     if output.is_dir():
         raise SamenwerkError(Problem("is een map; geef een bestandsnaam op", str(output)))
     return {output: text}
 
 
-def _write(files: dict[Path, str], force: bool, folder: Path | None) -> None:
+def _write(env: Env, files: dict[Path, str], force: bool, folder: Path | None) -> None:
     """All or nothing: a report a team filled in (their agreements) is never overwritten unasked.
 
     ``folder``: the folder of reports, made here once every check has passed.
@@ -115,13 +122,13 @@ def _write(files: dict[Path, str], force: bool, folder: Path | None) -> None:
     if folder is not None:
         count = len(files) // 2  # a report and its chart each, and the index
         reports = "1 rapport" if count == 1 else f"{count} rapporten"
-        typer.echo(f"Geschreven in {folder}: {reports} met grafiek, en index.md", err=True)
+        env.echo(f"Geschreven in {folder}: {reports} met grafiek, en index.md", err=True)
     else:
-        typer.echo(f"Geschreven: {' en '.join(str(p) for p in files)}", err=True)
+        env.echo(f"Geschreven: {' en '.join(str(p) for p in files)}", err=True)
 
 
 def _markdown(
-    found: list[Partnership], bank: Bank, output: Path | None, as_folder: bool
+    env: Env, found: list[Partnership], bank: Bank, output: Path | None, as_folder: bool
 ) -> tuple[dict[Path, str], Path | None]:
     """The files to write (a report and its chart per partnership, and an index for a folder),
     and the folder of reports when there is one."""
@@ -130,15 +137,15 @@ def _markdown(
     from samenwerk_cli.render.chart import group_chart
     from samenwerk_cli.render.markdown import index, partnership_report
 
-    today = dt.date.today()
+    today = env.today
     if output is None:
         if len(found) > 1:
             raise SamenwerkError(
                 f"{len(found)} partnerschappen gevonden: geef met -o een map op, "
                 "dan krijgt elk een eigen rapport en komt er een index bij"
             )
-        typer.echo(partnership_report(found[0], bank, None, today, __version__), nl=False)
-        typer.echo("tip: met -o rapport.md komt de radargrafiek (rapport.svg) erbij", err=True)
+        env.write(partnership_report(found[0], bank, None, today, __version__))
+        env.echo("tip: met -o rapport.md komt de radargrafiek (rapport.svg) erbij", err=True)
         return {}, None
     if not (as_folder or output.is_dir() or len(found) > 1):
         if output.suffix.lower() != ".md":

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from samenwerk_cli.cli.context import environment
 from samenwerk_cli.cli.dutch import DutchCommand, DutchGroup
 from samenwerk_cli.cli.options import Json, Questions, Quick
 
@@ -18,29 +19,32 @@ app = typer.Typer(
 @app.callback(invoke_without_command=True)
 def _questions(ctx: typer.Context) -> None:
     if ctx.invoked_subcommand is None:
-        typer.echo(ctx.get_help())
-        raise typer.Exit(0)
+        environment(ctx).echo(ctx.get_help())
 
 
 @app.command("list", cls=DutchCommand)
-def list_(questions: Questions = None, json: Json = False, quick: Quick = False) -> None:
+def list_(
+    ctx: typer.Context, questions: Questions = None, json: Json = False, quick: Quick = False
+) -> None:
     """Toon alle vragen (id, dimensie, fase, thema, soort, tekst)."""
     from samenwerk_cli.formats import bank as bank_mod
 
+    env = environment(ctx)
     bank = bank_mod.load(questions)
     vragen = [v for v in bank.vragen if v.kort or not quick]
     if json:
         from samenwerk_cli.render.json import bank_json
 
-        typer.echo(bank_json(bank, vragen))
+        env.echo(bank_json(bank, vragen))
         return
-    from samenwerk_cli.terminal.tables import bank_table, console
+    from samenwerk_cli.terminal.tables import bank_table
 
-    console().print(bank_table(bank, vragen))
+    env.out.print(bank_table(bank, vragen))
 
 
 @app.command("check", cls=DutchCommand)
 def check(
+    ctx: typer.Context,
     directory: Annotated[
         Optional[Path],  # noqa: UP045 - typer reads the annotation at runtime
         typer.Argument(
@@ -54,8 +58,9 @@ def check(
     from samenwerk_cli.formats import bank as bank_mod
     from samenwerk_cli.render.text import coverage_summary
 
+    env = environment(ctx)
     bank = bank_mod.load(directory)
     summary, complete = coverage_summary(bank)
-    typer.echo(summary)
+    env.echo(summary)
     if not complete:
-        typer.echo("let op: niet elke combinatie van dimensie en fase heeft een vraag", err=True)
+        env.echo("let op: niet elke combinatie van dimensie en fase heeft een vraag", err=True)

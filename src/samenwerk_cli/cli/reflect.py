@@ -1,25 +1,20 @@
-"""``samenwerk reflect``: the interactive session in a terminal.
+"""``samenwerk reflect``: the interactive session in a terminal, alone or as a group.
 
-Only typer, the standard library and the shared options are imported at the top: questionary,
-rich and the session load when the command runs, so other commands start without them.
+This module only wires: the flow is pure (``session``), the prompts and screens live in
+``terminal``, and saving in ``session.storage``. Questionary, rich and the session load when the
+command runs, so other commands start without them.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import shlex
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
 import typer
 
+from samenwerk_cli.cli.context import environment
 from samenwerk_cli.cli.options import Questions, Quick
-
-if TYPE_CHECKING:
-    from rich.console import Console
-
-    from samenwerk_cli.formats.answers import Antwoorden
+from samenwerk_cli.errors import ExitCode
 
 NO_TERMINAL = (
     "samenwerk reflect stelt de vragen in een terminal, maar hier is geen terminal "
@@ -32,6 +27,7 @@ Text = Optional[str]  # noqa: UP045 - typer reads the annotation at runtime on P
 
 
 def reflect(
+    ctx: typer.Context,
     output: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option(
@@ -102,161 +98,86 @@ def reflect(
             show_default=False,
         ),
     ] = None,
-) -> None:
+) -> ExitCode:
     """Vul de vragenlijst interactief in, alleen of als groep; elk antwoord wordt meteen bewaard.
 
     Met --group typt de begeleider per stelling de cijfers van de hele groep op één regel;
     -o is dan een map met één antwoordbestand per deelnemer.
     """
-    from samenwerk_cli.errors import ExitCode, Problem, SamenwerkError
+    from samenwerk_cli.errors import Problem, SamenwerkError
     from samenwerk_cli.formats import answers
     from samenwerk_cli.formats import bank as bank_mod
+    from samenwerk_cli.scoring import score_answers
     from samenwerk_cli.session.single import Metadata, Session
+    from samenwerk_cli.session.storage import FileSaver, resume_command
+    from samenwerk_cli.terminal import ending, screens
+    from samenwerk_cli.terminal.report import print_groups
 
-    if not stdin_is_terminal():
+    env = environment(ctx)
+    if not env.stdin_isatty:
         raise SamenwerkError(NO_TERMINAL)
     if output is not None and resume is not None and output.resolve() != resume.resolve():
         raise SamenwerkError(
             "gebruik --resume BESTAND zonder --output: het bestand blijft hetzelfde"
         )
     bank = bank_mod.load(questions)
+    dimensions = list(dimension or ())
     if group is not None or group_file is not None or (resume is not None and resume.is_dir()):
         from samenwerk_cli.cli import reflect_group
 
         reflect_group.refuse_single_flags(organisation, respondent, role)
-        reflect_group.run(
+        return reflect_group.run(
+            env,
             bank,
             spec=group,
             group_file=group_file,
             output=output,
             resume=resume,
             quick=quick,
-            dimensions=dimension or (),
+            dimensions=dimensions,
             questions=questions,
             partnership=partnership,
             round_=round_,
         )
-        return
-    err = console_for(stderr=True)
 
     previous = None
     if resume is not None:
         loaded = answers.read(resume, bank)
-        for warning in loaded.warnings:
-            err.print(f"let op: {_esc(str(warning))}")
+        ending.warnings(env.err, list(loaded.warnings))
         previous = loaded.data
         output = resume
     elif output is not None:
         if output.exists():
             raise SamenwerkError(
                 Problem(
-                    f"bestaat al; ga verder met 'samenwerk reflect --resume {_q(output)}' "
-                    "of kies een andere naam",
+                    f"bestaat al; ga verder met "
+                    f"'{resume_command(output, None, False, [])}' of kies een andere naam",
                     str(output),
                 )
             )
         if not output.parent.is_dir():
             raise SamenwerkError(Problem("deze map bestaat niet", str(output.parent)))
 
-    saver = _Saver(output)
-    console = console_for()
-    from samenwerk_cli.terminal import prompts, screens
-
+    saver = FileSaver(output)
     session = Session(
         bank,
-        ask=prompts.ask,
-        show=lambda event: screens.show(console, event),
+        ask=env.prompt(),
+        show=lambda event: screens.show(env.out, event),
         save=saver,
         quick=quick,
-        dimensions=dimension or (),
+        dimensions=dimensions,
         given=Metadata(partnership, organisation, respondent, role, round_),
         resume=previous,
+        today=env.today,
     )
     try:
         data = session.run()
     except (KeyboardInterrupt, EOFError):
-        interrupted(err, saver.path, questions, quick, dimension or [])
-        raise typer.Exit(ExitCode.INTERRUPTED) from None
+        command = resume_command(saver.path, questions, quick, dimensions) if saver.path else ""
+        ending.interrupted(env.err, saver.path, command)
+        return ExitCode.INTERRUPTED
 
     assert saver.path is not None
-    console.print()
-    console.rule("[bold]Klaar[/]")
-    console.print(f"Je antwoorden zijn bewaard in [bold]{_esc(str(saver.path))}[/].")
-    from samenwerk_cli.terminal.report import print_report
-
-    console.print()
-    print_report(console, [answers.AnswerFile(str(saver.path), data)], bank)
-
-
-def stdin_is_terminal() -> bool:
-    return sys.stdin.isatty()
-
-
-class _Saver:
-    """Saves after every answer; the default file name is chosen at the first save."""
-
-    def __init__(self, path: Path | None) -> None:
-        self.path = path
-
-    def __call__(self, data: Antwoorden) -> None:
-        from samenwerk_cli.formats import answers
-
-        if self.path is None:
-            self.path = default_output(data)
-        answers.save(self.path, data)
-
-
-def default_output(data: Antwoorden, folder: Path = Path(".")) -> Path:
-    """``<partnerschap>-<respondent|anoniem>-<datum>.yaml``, with -2, -3... rather than overwrite."""
-    from samenwerk_cli.files import free_path, slug
-
-    datum = data.datum or dt.date.today()
-    parts = [slug(data.partnerschap) or "partnerschap", slug(data.respondent or "") or "anoniem"]
-    return free_path(folder, "-".join([*parts, datum.isoformat()]), ".yaml")
-
-
-def resume_command(path: Path, questions: Path | None, quick: bool, dimensions: list[str]) -> str:
-    parts = ["samenwerk", "reflect", "--resume", _q(path)]
-    if questions is not None:
-        parts += ["--questions", _q(questions)]
-    if quick:
-        parts.append("--quick")
-    for d in dimensions:
-        parts += ["--dimension", shlex.quote(d)]
-    return " ".join(parts)
-
-
-def interrupted(
-    err: Console,
-    path: Path | None,
-    questions: Path | None,
-    quick: bool,
-    dims: list[str],
-    whose: str = "Je antwoorden",
-) -> None:
-    err.print()
-    if path is None or not path.exists():
-        err.print("Gestopt. Er was nog niets om te bewaren.")
-        return
-    err.print(f"Gestopt. {whose} tot nu toe zijn bewaard in [bold]{_esc(str(path))}[/].")
-    err.print("Later verder gaan:")
-    err.print(f"  {_esc(resume_command(path, questions, quick, dims))}", soft_wrap=True)
-
-
-# --- rendering the session's events ------------------------------------------------------------
-
-
-def console_for(stderr: bool = False) -> Console:
-    from rich.console import Console
-
-    return Console(stderr=stderr, highlight=False)
-
-
-def _esc(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
-
-
-def _q(path: Path) -> str:
-    return shlex.quote(str(path))
+    ending.saved_single(env.out, saver.path)
+    print_groups(env.out, score_answers([answers.AnswerFile(str(saver.path), data)], bank), bank)
+    return ExitCode.OK

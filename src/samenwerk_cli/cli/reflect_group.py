@@ -1,8 +1,8 @@
 """``samenwerk reflect --group``: one screen, one facilitator, the whole room answering at once.
 
 The command layer of the group session: it reads who takes part, picks the folder, wires the
-pure :class:`~samenwerk_cli.group_session.GroupSession` to questionary and rich, and turns Ctrl-C
-into a saved folder and the exact command to go on.
+pure :class:`~samenwerk_cli.session.group.GroupSession` to the terminal, and turns Ctrl-C into a
+saved folder and the exact command to go on.
 """
 
 from __future__ import annotations
@@ -10,16 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-import typer
-from rich.markup import escape
-
-from samenwerk_cli.cli.reflect import console_for, interrupted, resume_command
 from samenwerk_cli.errors import ExitCode, Problem, SamenwerkError
 from samenwerk_cli.formats import answers
 from samenwerk_cli.formats import group_file as group
 from samenwerk_cli.formats.bank import Bank
-from samenwerk_cli.session import storage as group_folder
-from samenwerk_cli.session.single import Metadata
+from samenwerk_cli.session import storage
+from samenwerk_cli.session.engine import Metadata
+from samenwerk_cli.terminal.env import Env
 
 
 def participants(spec: str | None, group_file: Path | None) -> group.Groep:
@@ -32,6 +29,7 @@ def participants(spec: str | None, group_file: Path | None) -> group.Groep:
 
 
 def run(
+    env: Env,
     bank: Bank,
     *,
     spec: str | None,
@@ -43,13 +41,12 @@ def run(
     questions: Path | None,
     partnership: str | None,
     round_: str | None,
-) -> None:
+) -> ExitCode:
+    from samenwerk_cli.scoring import score_answers
     from samenwerk_cli.session.group import GroupSession
-    from samenwerk_cli.terminal import group_screens, prompts
-    from samenwerk_cli.terminal.report import print_report
+    from samenwerk_cli.terminal import ending, group_screens
+    from samenwerk_cli.terminal.report import print_groups
 
-    err = console_for(stderr=True)
-    console = console_for()
     deelnemers: tuple[group.Deelnemer, ...] = ()
     previous = None
     if resume is not None:
@@ -57,48 +54,45 @@ def run(
             raise SamenwerkError(
                 "gebruik --resume MAP zonder --group: de deelnemers staan al in de map"
             )
-        paths, previous, warnings = group_folder.read(resume, bank)
-        for warning in warnings:
-            err.print(f"let op: {escape(str(warning))}")
-        saver = group_folder.FolderSaver(resume, paths)
+        paths, previous, warnings = storage.read(resume, bank)
+        ending.warnings(env.err, list(warnings))
+        saver = storage.FolderSaver(resume, paths)
     else:
         groep = participants(spec, group_file)
         deelnemers = groep.deelnemers
         partnership = partnership if partnership is not None else groep.partnerschap
         round_ = round_ if round_ is not None else groep.ronde
         if output is not None:
-            group_folder.check_new(
-                output, resume_command(output, questions, quick, list(dimensions))
+            storage.check_new(
+                output, storage.resume_command(output, questions, quick, list(dimensions))
             )
-        saver = group_folder.FolderSaver(output)
+        saver = storage.FolderSaver(output)
 
     session = GroupSession(
         bank,
-        ask=prompts.ask,
-        show=lambda event: group_screens.show(console, event),
+        ask=env.prompt(),
+        show=lambda event: group_screens.show(env.out, event),
         save=saver,
         deelnemers=deelnemers,
         quick=quick,
         dimensions=dimensions,
         given=Metadata(partnerschap=partnership, ronde=round_),
         resume=previous,
+        today=env.today,
     )
     try:
         files = session.run()
     except (KeyboardInterrupt, EOFError):
-        interrupted(err, saver.folder, questions, quick, list(dimensions), "De antwoorden")
-        raise typer.Exit(ExitCode.INTERRUPTED) from None
+        folder = saver.folder
+        command = storage.resume_command(folder, questions, quick, dimensions) if folder else ""
+        ending.interrupted(env.err, folder, command, "De antwoorden")
+        return ExitCode.INTERRUPTED
 
     assert saver.folder is not None
-    console.print()
-    console.print(
-        f"De antwoorden van {len(saver.paths)} deelnemers zijn bewaard in de map "
-        f"[bold]{escape(str(saver.folder))}[/]; "
-        "'samenwerk score' en 'samenwerk export' lezen die map als één team."
-    )
-    console.print()
+    ending.saved_group(env.out, saver.folder, len(saver.paths))
     done = [answers.AnswerFile(str(p), d) for p, d in zip(saver.paths, files, strict=True)]
-    print_report(console, done, bank)
+    print_groups(env.out, score_answers(done, bank), bank)
+    return ExitCode.OK
 
 
 def refuse_single_flags(organisation: str | None, respondent: str | None, role: str | None) -> None:

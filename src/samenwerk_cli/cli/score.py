@@ -6,10 +6,13 @@ from typing import Annotated
 
 import typer
 
+from samenwerk_cli.cli.context import environment
 from samenwerk_cli.cli.options import Jobs, Json, Paths, Questions, SkipInvalid
+from samenwerk_cli.errors import ExitCode
 
 
 def score(
+    ctx: typer.Context,
     paths: Paths,
     json: Json = False,
     fail_under: Annotated[
@@ -25,34 +28,34 @@ def score(
     skip_invalid: SkipInvalid = False,
     jobs: Jobs = 0,
     questions: Questions = None,
-) -> None:
+) -> ExitCode:
     """Scores per partnerschap (en ronde): dimensies, fase, zwakke plekken, overeenstemming."""
-    from samenwerk_cli.cli.inputs import fail_on_bad_files, load_partnerships
-    from samenwerk_cli.errors import ExitCode
+    from samenwerk_cli.cli.context import report_problems
     from samenwerk_cli.formats import bank as bank_mod
-    from samenwerk_cli.scoring import thresholds, trend
+    from samenwerk_cli.scoring import score_paths, thresholds
 
+    env = environment(ctx)
     bank = bank_mod.load(questions)
     limits = thresholds.parse(fail_under, bank)
-    found, batch = load_partnerships(paths, bank, jobs)
-    below = thresholds.shortfalls(trend.all_groups(found), limits)
+    run = score_paths(paths, bank, jobs or None)
+    report_problems(env, run)
+    below = thresholds.shortfalls(run.groups, limits)
     if json:
         import sys
 
         from samenwerk_cli.render.json import write_score_json
 
-        write_score_json(sys.stdout.write, found, batch.errors, below)
+        write_score_json(sys.stdout.write, run.partnerships, run.errors, below)
     else:
         from samenwerk_cli.terminal.report import print_partnerships
-        from samenwerk_cli.terminal.tables import console
 
-        print_partnerships(console(), found, bank)
+        print_partnerships(env.out, run.partnerships, bank)
     for s in below:
         ronde = f" ({s.ronde})" if s.ronde else ""
-        typer.echo(
+        env.echo(
             f"onder de drempel: {s.partnerschap}{ronde}: {s.dimensie} {s.score:.2f} < {s.drempel:g}",
             err=True,
         )
-    fail_on_bad_files(batch, skip_invalid)
-    if below:
-        raise typer.Exit(ExitCode.THRESHOLD)
+    if run.errors and not skip_invalid:
+        return ExitCode.INVALID
+    return ExitCode.THRESHOLD if below else ExitCode.OK

@@ -7,10 +7,12 @@ from typing import Annotated, Optional
 
 import typer
 
+from samenwerk_cli.cli.context import environment
 from samenwerk_cli.cli.options import Questions, Quick
 
 
 def template(
+    ctx: typer.Context,
     output: Annotated[
         Optional[Path],  # noqa: UP045 - typer reads the annotation at runtime
         typer.Option(
@@ -39,14 +41,15 @@ def template(
     from samenwerk_cli.formats import answers
     from samenwerk_cli.formats import bank as bank_mod
 
+    env = environment(ctx)
     bank = bank_mod.load(questions)
     text = answers.template(bank, partnership, organisation, quick=quick)
     if output is None:
-        typer.echo(text, nl=False)
+        env.write(text)
         return
     if output.exists() and not force:
         raise SamenwerkError(
             Problem("bestaat al; kies een andere naam of gebruik --force", str(output))
         )
     files.atomic_write(output, text)
-    typer.echo(f"Geschreven: {output}", err=True)
+    env.echo(f"Geschreven: {output}", err=True)

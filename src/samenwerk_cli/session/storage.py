@@ -1,13 +1,16 @@
-"""Where a group session keeps its answers: one ordinary answer file per participant, one folder.
+"""Where a session keeps its answers: one file for one respondent, one folder for a group.
 
-The files are numbered (``01-anna.yaml``, ``02-bram.yaml``) so that their order is the order in
-which the facilitator types a line, also after ``--resume``; the folder holds nothing but answer
-files, so ``samenwerk score FOLDER`` scores it as one team.
+Saving happens after every answer, so a session can stop at any moment and go on later with the
+command :func:`resume_command` gives. A group's files are numbered (``01-anna.yaml``,
+``02-bram.yaml``) so that their order is the order in which the facilitator types a line, also
+after ``--resume``; the folder holds nothing but answer files, so ``samenwerk score FOLDER``
+scores it as one team.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -18,6 +21,45 @@ from samenwerk_cli.formats.answers import Antwoorden
 from samenwerk_cli.formats.bank import Bank
 
 SUFFIXES = (".yaml", ".yml")
+
+
+# --- one respondent ------------------------------------------------------------------------------
+
+
+def default_output(data: Antwoorden, folder: Path = Path(".")) -> Path:
+    """``<partnerschap>-<respondent|anoniem>-<datum>.yaml``, with -2, -3... rather than overwrite."""
+    datum = data.datum or dt.date.today()
+    parts = [slug(data.partnerschap) or "partnerschap", slug(data.respondent or "") or "anoniem"]
+    return free_path(folder, "-".join([*parts, datum.isoformat()]), ".yaml")
+
+
+class FileSaver:
+    """Saves one respondent's answers after every answer; a default name is chosen at the first save."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+
+    def __call__(self, data: Antwoorden) -> None:
+        if self.path is None:
+            self.path = default_output(data)
+        answers.save(self.path, data)
+
+
+def resume_command(
+    path: Path, questions: Path | None, quick: bool, dimensions: Sequence[str]
+) -> str:
+    """The exact command that goes on where a session stopped, ready to copy."""
+    parts = ["samenwerk", "reflect", "--resume", shlex.quote(str(path))]
+    if questions is not None:
+        parts += ["--questions", shlex.quote(str(questions))]
+    if quick:
+        parts.append("--quick")
+    for d in dimensions:
+        parts += ["--dimension", shlex.quote(d)]
+    return " ".join(parts)
+
+
+# --- a group -------------------------------------------------------------------------------------
 
 
 def file_name(number: int, naam: str | None) -> str:

@@ -14,7 +14,6 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from samenwerk_cli.formats.answers import AnswerFile
 from samenwerk_cli.formats.bank import Bank
 from samenwerk_cli.render.words import (
     BAND_STYLE,
@@ -35,11 +34,9 @@ TOP_WEAK_SPOTS = 5
 MAX_FLAGS = 3  # items listed per dimension under spraakverwarring
 
 
-def print_report(console: Console, files: list[AnswerFile], bank: Bank) -> None:
-    """Score ``files`` as one group and print its report (used at the end of ``reflect``)."""
-    from samenwerk_cli.scoring import groups as scoring
-
-    for group in scoring.score_files(files, bank):
+def print_groups(console: Console, groups: Sequence[GroupResult], bank: Bank) -> None:
+    """The report of groups scored from answers in memory (the end of ``reflect``)."""
+    for group in groups:
         console.print(group_report(group, bank))
 
 

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from samenwerk_cli.formats.bank import Bank, Vraag
-
-
-def console(stderr: bool = False) -> Console:
-    return Console(stderr=stderr, highlight=False)
 
 
 def bank_table(bank: Bank, vragen: list[Vraag]) -> Table:
