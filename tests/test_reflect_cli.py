@@ -11,10 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 from samenwerk_cli.cli.app import app
-from samenwerk_cli.session.storage import default_output, resume_command
-from samenwerk_cli.terminal.env import Env
 from samenwerk_cli.files import slug
 from samenwerk_cli.formats.answers import FORMAT, Antwoorden
+from samenwerk_cli.session.storage import default_output, resume_command
+from samenwerk_cli.terminal.env import Env
 from tests.reflect_fixtures import write_reflect_bank
 
 ENV = {"NO_COLOR": "1", "COLUMNS": "120", "SAMENWERK_VRAGEN": None}
