@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -28,15 +27,25 @@ def _stdin_isatty() -> bool:
         return False
 
 
-@dataclass
 class Env:
-    """What a command may know about where it runs; every field can be replaced in a test."""
+    """What a command may know about where it runs; every part can be replaced in a test.
 
-    stdin_isatty: bool = field(default_factory=_stdin_isatty)
-    today: dt.date = field(default_factory=dt.date.today)
-    ask: Ask | None = None  # None: the questionary prompts of terminal.prompts
-    _out: Console | None = field(default=None, repr=False)
-    _err: Console | None = field(default=None, repr=False)
+    A plain class, not a dataclass: it loads with every command, and start-up is felt.
+    """
+
+    def __init__(
+        self,
+        stdin_isatty: bool | None = None,
+        today: dt.date | None = None,
+        ask: Ask | None = None,
+        out: Console | None = None,
+        err: Console | None = None,
+    ) -> None:
+        self.stdin_isatty = _stdin_isatty() if stdin_isatty is None else stdin_isatty
+        self.today = today or dt.date.today()
+        self.ask = ask  # None: the questionary prompts of terminal.prompts
+        self._out = out
+        self._err = err
 
     @property
     def out(self) -> Console:
