@@ -181,3 +181,49 @@ def test_usage_errors_are_in_dutch(runner: CliRunner) -> None:
         assert result.exit_code == 2, args
         assert words in result.stderr, (args, result.stderr)
         assert "Error" not in result.stderr and "Usage" not in result.stderr
+
+
+COMMANDS = [
+    ["reflect"],
+    ["score"],
+    ["export"],
+    ["template"],
+    ["questions"],
+    ["questions", "list"],
+    ["questions", "check"],
+    [],
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "samenwerk")
+@pytest.mark.parametrize("columns", ["80", "100"])
+def test_every_help_ends_with_examples_and_fits(command: list[str], columns: str) -> None:
+    result = CliRunner(env={"NO_COLOR": "1", "COLUMNS": columns}).invoke(app, [*command, "--help"])
+    assert result.exit_code == 0
+    lines = result.stdout.rstrip("\n").splitlines()
+    examples = lines.index("Voorbeelden:")
+    shown = [line.strip() for line in lines[examples + 1 :] if line.startswith("  samenwerk")]
+    assert 2 <= len(shown) <= 3
+    assert all(len(line) <= int(columns) for line in lines)
+    cut = [line for line in lines[1:] if line.rstrip().endswith(("...", "…"))]
+    assert not cut, cut  # no description cut short
+
+
+def test_commands_in_the_order_a_facilitator_meets_them(runner: CliRunner) -> None:
+    out = runner.invoke(app, ["--help"]).stdout
+    section = out[out.index("Commando's:") : out.index("Voorbeelden:")]
+    names = [
+        line.split()[0]
+        for line in section.splitlines()[1:]
+        if line.startswith("  ") and line[2] != " "
+    ]
+    assert names == ["reflect", "score", "export", "template", "questions"]
+
+
+def test_dutch_spelling_of_the_options(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app, ["template", "--partnerschap", "Noord", "--organisatie", "De Linde", "--quick"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "partnerschap: Noord" in result.stdout
+    assert "organisatie: De Linde" in result.stdout

@@ -59,19 +59,30 @@ class _Group(DutchGroup):
         return code
 
 
+EXAMPLES = """
+samenwerk reflect
+    Vul de vragenlijst in, in de terminal.
+samenwerk score antwoorden/
+    Scores van alle antwoordbestanden in een map.
+samenwerk export antwoorden/ -o rapport.md
+    Een rapport om te delen.
+"""
+
 app = typer.Typer(
     cls=_Group,
     help="Reflecteren op samenwerken: vragenlijst, scores en rapporten voor partnerschappen.",
+    epilog=EXAMPLES,
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+# In the order a facilitator meets them; the help page lists them so.
+app.command("reflect", cls=DutchCommand, epilog=reflect.EXAMPLES)(reflect.reflect)
+app.command("score", cls=DutchCommand, epilog=score.EXAMPLES)(score.score)
+app.command("export", cls=DutchCommand, epilog=export.EXAMPLES)(export.export)
+app.command("template", cls=DutchCommand, epilog=template.EXAMPLES)(template.template)
 app.add_typer(questions.app, name="questions")
-app.command("template", cls=DutchCommand)(template.template)
-app.command("reflect", cls=DutchCommand)(reflect.reflect)
-app.command("score", cls=DutchCommand)(score.score)
-app.command("export", cls=DutchCommand)(export.export)
 
 
 def _version_line() -> str:

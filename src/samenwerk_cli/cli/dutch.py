@@ -111,11 +111,21 @@ class _DutchHelp:
             if (cmd := group.get_command(ctx, name)) is not None and not cmd.hidden
         ]
         if commands:
-            limit = formatter.width - 6 - max(len(name) for name, _ in commands)
-            with formatter.section("Commando's"):
+            with formatter.section("Commando's"):  # whole first sentences, wrapped, never cut
                 formatter.write_dl(
-                    [(name, cmd.get_short_help_str(limit)) for name, cmd in commands]
+                    [(name, cmd.get_short_help_str(10_000)) for name, cmd in commands]
                 )
+
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:
+        """The epilog holds examples, one command a line with its explanation on the next:
+        written as they are (click would rewrap them into one paragraph)."""
+        epilog: str | None = getattr(self, "epilog", None)
+        if not epilog:
+            return
+        with formatter.section("Voorbeelden"):
+            for line in epilog.strip("\n").splitlines():
+                indent = " " * formatter.current_indent
+                formatter.write(f"{indent}{line}\n" if line.strip() else "\n")
 
 
 class DutchCommand(_DutchHelp, TyperCommand):

@@ -12,6 +12,15 @@ from samenwerk_cli.cli.context import environment
 from samenwerk_cli.cli.options import Jobs, Paths, Questions, SkipInvalid
 from samenwerk_cli.errors import ExitCode
 
+EXAMPLES = """
+samenwerk export antwoorden/ -o rapport.md
+    Een rapport in markdown, met de radargrafiek als rapport.svg ernaast.
+samenwerk export antwoorden/ -o rapporten/
+    Een rapport per partnerschap, en een index.md.
+samenwerk export antwoorden/ --format csv -o antwoorden.csv
+    Elk antwoord op een regel, voor verdere analyse.
+"""
+
 if TYPE_CHECKING:
     from samenwerk_cli.formats.bank import Bank
     from samenwerk_cli.scoring.trend import Partnership

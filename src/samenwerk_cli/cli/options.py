@@ -44,3 +44,22 @@ Jobs = Annotated[
         help="Processen voor grote mappen (0 = automatisch).",
     ),
 ]
+
+# Metadata of an answer file; the Dutch spelling works too, as people type it.
+Text = Optional[str]  # noqa: UP045 - typer reads the annotation at runtime on Python 3.10
+Partnership = Annotated[
+    Text,
+    typer.Option(
+        "--partnership", "--partnerschap", "-p", metavar="NAAM", help="Naam van het partnerschap."
+    ),
+]
+Organisation = Annotated[
+    Text,
+    typer.Option(
+        "--organisation", "--organisatie", metavar="NAAM", help="Naam van je organisatie."
+    ),
+]
+Round = Annotated[
+    Text,
+    typer.Option("--round", "--ronde", metavar="RONDE", help="Ronde, bijvoorbeeld 2026-najaar."),
+]

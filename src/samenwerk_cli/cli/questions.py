@@ -11,8 +11,18 @@ from samenwerk_cli.cli.context import environment
 from samenwerk_cli.cli.dutch import DutchCommand, DutchGroup
 from samenwerk_cli.cli.options import Json, Questions, Quick
 
+EXAMPLES = """
+samenwerk questions list --quick
+    De vragen van de korte scan.
+samenwerk questions check mijn-vragen/
+    Controleer een eigen vragenlijst voordat je hem gebruikt.
+"""
+
 app = typer.Typer(
-    cls=DutchGroup, help="Bekijk of controleer een vragenlijst.", no_args_is_help=False
+    cls=DutchGroup,
+    help="Bekijk of controleer een vragenlijst.",
+    no_args_is_help=False,
+    epilog=EXAMPLES,
 )
 
 
@@ -22,7 +32,16 @@ def _questions(ctx: typer.Context) -> None:
         environment(ctx).echo(ctx.get_help())
 
 
-@app.command("list", cls=DutchCommand)
+@app.command(
+    "list",
+    cls=DutchCommand,
+    epilog="""
+samenwerk questions list
+    Alle vragen als tabel.
+samenwerk questions list --json > vragen.json
+    Alle vragen als JSON, voor scripts.
+""",
+)
 def list_(
     ctx: typer.Context, questions: Questions = None, json: Json = False, quick: Quick = False
 ) -> None:
@@ -42,7 +61,16 @@ def list_(
     env.out.print(bank_table(bank, vragen))
 
 
-@app.command("check", cls=DutchCommand)
+@app.command(
+    "check",
+    cls=DutchCommand,
+    epilog="""
+samenwerk questions check
+    Controleer de ingebouwde vragenlijst.
+samenwerk questions check mijn-vragen/
+    Controleer een eigen vragenlijst, met bestand en regel bij elke fout.
+""",
+)
 def check(
     ctx: typer.Context,
     directory: Annotated[

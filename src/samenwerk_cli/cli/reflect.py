@@ -13,8 +13,17 @@ from typing import Annotated, Optional
 import typer
 
 from samenwerk_cli.cli.context import environment
-from samenwerk_cli.cli.options import Questions, Quick
+from samenwerk_cli.cli.options import Organisation, Partnership, Questions, Quick, Round, Text
 from samenwerk_cli.errors import ExitCode
+
+EXAMPLES = """
+samenwerk reflect
+    De hele vragenlijst; je antwoorden komen in een bestand in deze map.
+samenwerk reflect --quick -p "Opleidingsschool Noord" --ronde 2026-najaar
+    De korte scan, met partnerschap en ronde alvast ingevuld.
+samenwerk reflect --group "Anna:Hogeschool Noord, Bram:De Linde" -o team/
+    Groepssessie: per stelling typt de begeleider de cijfers van iedereen.
+"""
 
 NO_TERMINAL = (
     "samenwerk reflect stelt de vragen in een terminal, maar hier is geen terminal "
@@ -22,8 +31,6 @@ NO_TERMINAL = (
     "Zonder terminal: maak een leeg antwoordbestand met 'samenwerk template -o antwoorden.yaml', "
     "vul het in een editor in, en bereken de scores met 'samenwerk score antwoorden.yaml'."
 )
-
-Text = Optional[str]  # noqa: UP045 - typer reads the annotation at runtime on Python 3.10
 
 
 def reflect(
@@ -62,21 +69,15 @@ def reflect(
         ),
     ] = None,
     questions: Questions = None,
-    partnership: Annotated[
-        Text, typer.Option("--partnership", "-p", metavar="NAAM", help="Naam van het partnerschap.")
-    ] = None,
-    organisation: Annotated[
-        Text, typer.Option("--organisation", metavar="NAAM", help="Naam van je organisatie.")
-    ] = None,
+    partnership: Partnership = None,
+    organisation: Organisation = None,
     respondent: Annotated[
         Text, typer.Option("--respondent", metavar="NAAM", help="Je naam (leeg: anoniem).")
     ] = None,
     role: Annotated[
-        Text, typer.Option("--role", metavar="ROL", help="Je rol in de samenwerking.")
+        Text, typer.Option("--role", "--rol", metavar="ROL", help="Je rol in de samenwerking.")
     ] = None,
-    round_: Annotated[
-        Text, typer.Option("--round", metavar="RONDE", help="Ronde, bijvoorbeeld 2026-najaar.")
-    ] = None,
+    round_: Round = None,
     group: Annotated[
         Text,
         typer.Option(

@@ -10,6 +10,15 @@ from samenwerk_cli.cli.context import environment
 from samenwerk_cli.cli.options import Jobs, Json, Paths, Questions, SkipInvalid
 from samenwerk_cli.errors import ExitCode
 
+EXAMPLES = """
+samenwerk score antwoorden/
+    Scores van alle antwoordbestanden in de map, per partnerschap en ronde.
+samenwerk score antwoorden/ --json > scores.json
+    Dezelfde scores als JSON, voor scripts.
+samenwerk score antwoorden/ --fail-under 3.0
+    Exit 1 als een dimensie onder 3,0 scoort (voor CI).
+"""
+
 
 def score(
     ctx: typer.Context,

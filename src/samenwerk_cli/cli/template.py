@@ -8,7 +8,14 @@ from typing import Annotated, Optional
 import typer
 
 from samenwerk_cli.cli.context import environment
-from samenwerk_cli.cli.options import Questions, Quick
+from samenwerk_cli.cli.options import Organisation, Partnership, Questions, Quick
+
+EXAMPLES = """
+samenwerk template -o anna.yaml -p "Opleidingsschool Noord"
+    Een leeg antwoordbestand om in een editor in te vullen.
+samenwerk template --quick
+    Alleen de vragen van de korte scan, op het scherm.
+"""
 
 
 def template(
@@ -23,12 +30,8 @@ def template(
             show_default=False,
         ),
     ] = None,
-    partnership: Annotated[
-        str, typer.Option("--partnership", "-p", metavar="NAAM", help="Naam van het partnerschap.")
-    ] = "",
-    organisation: Annotated[
-        str, typer.Option("--organisation", metavar="NAAM", help="Naam van je organisatie.")
-    ] = "",
+    partnership: Partnership = None,
+    organisation: Organisation = None,
     force: Annotated[
         bool, typer.Option("--force", help="Overschrijf een bestaand bestand.")
     ] = False,
@@ -43,7 +46,7 @@ def template(
 
     env = environment(ctx)
     bank = bank_mod.load(questions)
-    text = answers.template(bank, partnership, organisation, quick=quick)
+    text = answers.template(bank, partnership or "", organisation or "", quick=quick)
     if output is None:
         env.write(text)
         return
