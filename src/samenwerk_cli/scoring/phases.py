@@ -1,4 +1,5 @@
-"""Phase placement, the ambitie-index and the weak-spot list: rules over item means (MODEL.md §3).
+"""Phase placement, the ambitie-index and the weak-spot list: rules over item means (docs/model.md,
+"Wat het rapport eruit haalt").
 
 Pure functions on plain data; the item means come from ``scoring``. Thresholds come from the bank.
 """
