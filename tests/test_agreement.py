@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -11,6 +9,13 @@ from hypothesis import strategies as st
 from samenwerk_cli.scoring import agreement
 
 answers = st.lists(st.integers(1, 5), min_size=2, max_size=30)
+
+
+def item_rwg(values: list[int]) -> float:
+    """rwg of one item as the program computes it: the sample variance, then rwg from it."""
+    variance = agreement.sample_variance(values)
+    assert variance is not None
+    return agreement.rwg_from_variance(variance)
 
 
 def test_expected_variance_is_a_squared_minus_one_over_twelve() -> None:
@@ -21,16 +26,14 @@ def test_expected_variance_is_a_squared_minus_one_over_twelve() -> None:
         agreement.expected_variance(1)
 
 
-def test_mean_variance_and_sd() -> None:
+def test_mean_and_variance() -> None:
     assert agreement.mean([]) is None
     assert agreement.mean([1, 2, 6]) == 3.0
     # (2, 3, 4): deviations -1, 0, 1 -> squares sum 2, / (n - 1) = 1
     assert agreement.sample_variance([2, 3, 4]) == 1.0
-    assert agreement.sample_sd([2, 3, 4]) == 1.0
     # (4, 4, 5): mean 13/3, deviations -1/3, -1/3, 2/3 -> 6/9 / 2 = 1/3
     assert agreement.sample_variance([4, 4, 5]) == pytest.approx(1 / 3)
     assert agreement.sample_variance([3]) is None
-    assert agreement.sample_sd([3]) is None
 
 
 def test_average_deviation() -> None:
@@ -44,15 +47,15 @@ def test_average_deviation() -> None:
 
 def test_rwg_hand_computed() -> None:
     # s² = 1 -> 1 - 1/2
-    assert agreement.rwg([2, 3, 4]) == 0.5
+    assert agreement.rwg_from_variance(1.0) == 0.5
+    assert item_rwg([2, 3, 4]) == 0.5
     # s² = 1/3 -> 1 - 1/6 = 5/6
-    assert agreement.rwg([4, 4, 5]) == pytest.approx(5 / 6)
+    assert item_rwg([4, 4, 5]) == pytest.approx(5 / 6)
     # s² = 4 -> 1 - 2 = -1, clipped to 0
-    assert agreement.rwg([1, 3, 5]) == 0.0
+    assert item_rwg([1, 3, 5]) == 0.0
     # sigma²E as a parameter: s² = 1 against 4.0 -> 0.75
-    assert agreement.rwg([2, 3, 4], sigma2_e=4.0) == 0.75
-    assert agreement.rwg([4]) is None
-    assert agreement.rwg([]) is None
+    assert agreement.rwg_from_variance(1.0, sigma2_e=4.0) == 0.75
+    assert agreement.rwg_from_variance(0.0) == 1.0
 
 
 def test_rwg_j_hand_computed() -> None:
@@ -71,12 +74,6 @@ def test_rwg_j_truncates_mean_variance_to_sigma2_e() -> None:
     assert agreement.rwg_j([2.0, 2.0]) == 0.0
 
 
-def test_consensus_extremes() -> None:
-    assert agreement.consensus([3, 3, 3]) == 1.0
-    assert agreement.consensus([1, 5]) == pytest.approx(0.0)
-    assert agreement.consensus([]) is None
-
-
 def test_reaches_forgives_float_noise_only() -> None:
     assert agreement.reaches(3.5, 3.5)
     assert agreement.reaches(3.4999999999999996, 3.5)
@@ -85,19 +82,18 @@ def test_reaches_forgives_float_noise_only() -> None:
 
 @given(st.integers(1, 5), st.integers(2, 30))
 def test_rwg_is_one_for_identical_answers(value: int, n: int) -> None:
-    assert agreement.rwg([value] * n) == 1.0
+    assert item_rwg([value] * n) == 1.0
     assert agreement.average_deviation([value] * n) == 0.0
 
 
 @given(st.integers(1, 15))
 def test_rwg_is_zero_for_a_half_one_half_five_split(half: int) -> None:
-    assert agreement.rwg([1] * half + [5] * half) == 0.0
+    assert item_rwg([1] * half + [5] * half) == 0.0
 
 
 @given(answers)
 def test_rwg_in_unit_interval(values: list[int]) -> None:
-    value = agreement.rwg(values)
-    assert value is not None and 0.0 <= value <= 1.0
+    assert 0.0 <= item_rwg(values) <= 1.0
 
 
 @given(st.lists(st.floats(0, 8), min_size=1, max_size=20))
@@ -114,14 +110,6 @@ def test_statistics_ignore_order(values: list[int], rnd) -> None:
         agreement.mean,
         agreement.sample_variance,
         agreement.average_deviation,
-        agreement.rwg,
-        agreement.consensus,
+        item_rwg,
     ):
         assert fn(values) == fn(shuffled)
-
-
-@given(answers)
-def test_sd_is_root_of_variance(values: list[int]) -> None:
-    variance = agreement.sample_variance(values)
-    assert variance is not None
-    assert agreement.sample_sd(values) == pytest.approx(math.sqrt(variance))

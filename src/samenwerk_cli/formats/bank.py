@@ -141,9 +141,6 @@ class Bank:
     def dimensie(self, dim_id: str) -> Dimensie:
         return next(d for d in self.model.dimensies if d.id == dim_id)
 
-    def fase_index(self, fase_id: str) -> int:
-        return [f.id for f in self.model.fases].index(fase_id)
-
 
 def locate(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The bank to use: ``--questions``, then ``$SAMENWERK_VRAGEN``, then the installed copy."""

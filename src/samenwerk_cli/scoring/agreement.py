@@ -40,11 +40,6 @@ def sample_variance(values: Sequence[float]) -> float | None:
     return math.fsum((x - centre) ** 2 for x in values) / (len(values) - 1)
 
 
-def sample_sd(values: Sequence[float]) -> float | None:
-    variance = sample_variance(values)
-    return None if variance is None else math.sqrt(variance)
-
-
 def average_deviation(values: Sequence[float]) -> float | None:
     """AD: the mean absolute deviation from the mean (Burke & Dunlap); < A/6 counts as agreement."""
     if not values:
@@ -53,17 +48,13 @@ def average_deviation(values: Sequence[float]) -> float | None:
     return math.fsum(abs(x - centre) for x in values) / len(values)
 
 
-def rwg(scores: Sequence[float], sigma2_e: float = SIGMA2_E) -> float | None:
-    """rwg = 1 − s²/σ²E for one item, clipped to [0, 1] (James, Demaree & Wolf 1984).
-
-    Clipping matters: a polarised item has s² > σ²E and would otherwise report a negative agreement.
-    """
-    variance = sample_variance(scores)
-    return None if variance is None else rwg_from_variance(variance, sigma2_e)
-
-
 def rwg_from_variance(variance: float, sigma2_e: float = SIGMA2_E) -> float:
-    """rwg from an item's sample variance already computed (a batch computes it once)."""
+    """rwg = 1 − s²/σ²E for one item from its sample variance, clipped to [0, 1].
+
+    (James, Demaree & Wolf 1984.) The variance is passed in because a team computes it once and
+    keeps it for rwg(J) too. Clipping matters: a polarised item has s² > σ²E and would otherwise
+    report a negative agreement.
+    """
     return min(1.0, max(0.0, 1.0 - variance / sigma2_e))
 
 
@@ -80,13 +71,3 @@ def rwg_j(variances: Sequence[float], sigma2_e: float = SIGMA2_E) -> float | Non
     agreement = j * (1.0 - ratio)
     # The denominator is J − (J − 1)·ratio ≥ 1 for ratio in [0, 1]: never zero.
     return agreement / (agreement + ratio)
-
-
-def consensus(values: Sequence[float], low: float = 1, high: float = OPTIONS) -> float | None:
-    """Tastle & Wierman consensus: 1 when all answers are equal, 0 for a split between the extremes."""
-    if not values:
-        return None
-    centre = math.fsum(values) / len(values)
-    width = high - low
-    terms = (math.log2(1.0 - abs(x - centre) / width) for x in values)
-    return 1.0 + math.fsum(terms) / len(values)

@@ -1,4 +1,6 @@
-"""Scoring answer files against a bank (MODEL.md §3): pure functions, no printing, no file I/O.
+"""Scoring answer files against a bank: pure functions, no printing, no file I/O.
+
+The rules are in docs/model.md, "Van antwoord tot score".
 
 One respondent and a team go through the same code: every score above the item is a mean of item
 means, and one respondent's item mean is simply their answer. Thresholds come from the bank.

@@ -1,6 +1,8 @@
-"""Phase placement, the ambitie-index and the weak-spot list: rules over item means (MODEL.md §3).
+"""Phase placement, the ambitie-index and the weak-spot list: rules over item means (docs/model.md,
+"Wat het rapport eruit haalt").
 
-Pure functions on plain data; the item means come from ``scoring``. Thresholds come from the bank.
+Pure functions on plain data; the item means come from ``scoring.groups``. Thresholds come from the
+bank.
 """
 
 from __future__ import annotations

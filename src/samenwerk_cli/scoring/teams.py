@@ -1,6 +1,7 @@
 """Team figures: spread and agreement per item, rwg(J) per dimension, spraakverwarring, partner gaps.
 
-MODEL.md §3: with fewer than 3 respondents no agreement figure is given, only the answers and n.
+With fewer than 3 respondents no agreement figure is given, only the answers and n (docs/model.md,
+"Overeenstemming: rwg, rwg(J) en AD").
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """Partnerships over rounds: their groups in time order, and what changed between the last two.
 
-Pure functions over scored groups (MODEL.md §3: a change of ``drempels.trend`` or more counts).
+Pure functions over scored groups: a change of ``drempels.trend`` or more counts (docs/model.md,
+"Trend over rondes").
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The words between the session and the terminal: questions to ask, events to show.
 
-Plain dataclasses, no prompt library: the session builds them, ``prompts`` turns questions into
-questionary prompts, and the ``reflect`` command renders the events with rich.
+Plain dataclasses, no prompt library: the session builds them, ``terminal.prompts`` turns questions
+into questionary prompts, and ``terminal.screens`` shows the events with rich.
 """
 
 from __future__ import annotations

@@ -111,7 +111,10 @@ def in_bank_order(bank: Bank, data: Antwoorden) -> None:
 
 
 class Flow:
-    """The base of :class:`~samenwerk_cli.session.Session` and the group session."""
+    """The base of the single and the group session.
+
+    (:class:`~samenwerk_cli.session.single.Session`, :class:`~samenwerk_cli.session.group.GroupSession`)
+    """
 
     def __init__(
         self,

@@ -1,6 +1,6 @@
 """The group flow of ``reflect --group`` as pure logic: one typed line per item for the whole room.
 
-Like :class:`samenwerk_cli.session.Session` it never touches the terminal: questions go to an
+Like :class:`samenwerk_cli.session.single.Session` it never touches the terminal: questions go to an
 injected ``ask``, screens to ``show`` as plain events, and ``save`` receives every participant's
 answers (one :class:`Antwoorden` each, in participant order) after every line. Ctrl-C and end of
 input are exceptions from ``ask`` and pass through: by then every line typed is saved.
