@@ -14,6 +14,7 @@ class ExitCode(IntEnum):
     INVALID = 2  # usage error or invalid input
     INTERNAL = 3  # a bug in samenwerk: one Dutch line, no traceback
     INTERRUPTED = 130  # Ctrl-C
+    PIPE_CLOSED = 141  # the reader of our output went away (``| head``), as SIGPIPE would
 
 
 class Problem(NamedTuple):
@@ -48,3 +49,30 @@ class SamenwerkError(Exception):
         self.problems = [problems] if isinstance(problems, Problem) else list(problems)
         self.exit_code = exit_code
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+_OS_REASONS = {
+    "ENOSPC": "de schijf is vol; maak ruimte vrij en probeer het opnieuw",
+    "EDQUOT": "je schijfquotum is op; maak ruimte vrij en probeer het opnieuw",
+    "EROFS": "deze plek is alleen-lezen; kies een andere map",
+    "EACCES": "geen toestemming om hier te lezen of te schrijven; kies een andere map",
+    "EPERM": "geen toestemming om hier te lezen of te schrijven; kies een andere map",
+    "EFBIG": "het bestand wordt groter dan hier mag (bestandslimiet); kies een andere plek",
+    "ENAMETOOLONG": "de naam is te lang; kies een kortere naam",
+    "ENOENT": "bestaat niet",
+    "EISDIR": "is een map, geen bestand",
+    "ENOTDIR": "een deel van dit pad is geen map",
+    "EEXIST": "bestaat al",
+    "ELOOP": "te veel symbolische koppelingen na elkaar",
+    "EIO": "de schijf gaf een leesfout of schrijffout; controleer de schijf",
+}
+
+
+def os_problem(exc: OSError, file: str | None = None) -> Problem:
+    """An operating-system error as one Dutch line: which file, what went wrong, what to do."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    reason = _OS_REASONS.get(name) or f"het besturingssysteem meldt: {exc.strerror or exc}"
+    where = file or (str(exc.filename) if exc.filename is not None else None)
+    return Problem(reason, where)

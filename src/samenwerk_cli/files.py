@@ -13,10 +13,20 @@ from samenwerk_cli.errors import Problem, SamenwerkError
 MAX_BYTES = 1024 * 1024
 
 
-def slug(text: str) -> str:
-    """``"Hogeschool Één & Co."`` -> ``"hogeschool-een-co"``: safe on every file system."""
+SLUG_MAX = 60  # a file name holds a slug or two, a date and a number: well under 255 bytes
+
+
+def slug(text: str, limit: int = SLUG_MAX) -> str:
+    """``"Hogeschool Één & Co."`` -> ``"hogeschool-een-co"``: safe on every file system.
+
+    A long name is cut at a word boundary (the full name stays inside the file).
+    """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    result = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(result) > limit:
+        cut = result[: limit + 1]
+        result = cut[: cut.rfind("-")] if "-" in cut[limit // 2 :] else result[:limit]
+    return result.strip("-")
 
 
 def free_path(folder: Path, stem: str, suffix: str = "") -> Path:

@@ -18,7 +18,7 @@ from typer._click.exceptions import ClickException, UsageError
 from samenwerk_cli.cli import export, questions, reflect, score, template
 from samenwerk_cli.cli.context import environment
 from samenwerk_cli.cli.dutch import DutchCommand, DutchGroup, DutchUsageError
-from samenwerk_cli.errors import ExitCode, SamenwerkError
+from samenwerk_cli.errors import ExitCode, SamenwerkError, os_problem
 
 DEBUG_VAR = "SAMENWERK_DEBUG"  # set to 1 to see the traceback of an internal error
 
@@ -42,6 +42,12 @@ class _Group(DutchGroup):
         except KeyboardInterrupt:
             environment(ctx).echo("\nonderbroken", err=True)
             ctx.exit(ExitCode.INTERRUPTED)
+        except BrokenPipeError:  # ``samenwerk score | head -1``: the reader has all it wants
+            _silence_stdout()
+            ctx.exit(ExitCode.PIPE_CLOSED)
+        except OSError as exc:
+            environment(ctx).echo(f"fout: {os_problem(exc)}", err=True)
+            ctx.exit(ExitCode.INVALID)
         except (typer.Exit, typer.Abort, ClickException):
             raise
         except Exception as exc:
@@ -112,9 +118,36 @@ def _root(
         environment(ctx).echo(ctx.get_help())
 
 
+def _silence_stdout() -> None:
+    """After a closed pipe, send what is still buffered nowhere instead of failing at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file descriptor (tests)
+        pass
+
+
+def _tolerant_streams() -> None:
+    """A legacy code page (cp1252, ascii) cannot hold every character of a report: replace
+    what it cannot hold instead of dying halfway with a UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+
+
 def main() -> None:
+    _tolerant_streams()
     if sys.argv[1:] == ["--version"]:
         # Installers and scripts probe this most: answer before typer builds the commands (~6 ms).
         print(_version_line())
         return
-    app(prog_name="samenwerk")
+    try:
+        app(prog_name="samenwerk")
+    except SystemExit:
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _silence_stdout()
+            raise SystemExit(ExitCode.PIPE_CLOSED) from None
+        raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -43,7 +44,7 @@ def export(
             "-o",
             metavar="PAD",
             help="Bestand, of een map voor meerdere partnerschappen (met index.md); "
-            "zonder -o naar het scherm.",
+            "zonder -o of met -o - naar het scherm.",
             show_default=False,
         ),
     ] = None,
@@ -73,6 +74,8 @@ def export(
     run = score_paths(paths, bank, jobs or None)
     report_problems(env, run)
     found = run.partnerships
+    if output == "-":
+        output = None  # standard output, as everywhere
     target = None if output is None else Path(output)
     if format_ is Format.md:
         as_folder = output is not None and output.endswith(("/", "\\"))
@@ -124,10 +127,21 @@ def _write(env: Env, files: dict[Path, str], force: bool, folder: Path | None) -
                 for p in existing
             ]
         )
-    if folder is not None:
-        folder.mkdir(exist_ok=True)
-    for path, text in files.items():
-        atomic_write(path, text)
+    made_folder = folder is not None and not folder.exists()
+    new = [path for path in files if not path.exists()]
+    try:
+        if folder is not None:
+            folder.mkdir(exist_ok=True)
+        for path, text in files.items():
+            atomic_write(path, text)
+    except OSError:
+        # Half a set of reports is worse than none: remove what this run created.
+        for path in new:
+            path.unlink(missing_ok=True)
+        if made_folder and folder is not None:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
     if folder is not None:
         count = len(files) // 2  # a report and its chart each, and the index
         reports = "1 rapport" if count == 1 else f"{count} rapporten"

@@ -105,7 +105,7 @@ def reflect(
     Met --group typt de begeleider per stelling de cijfers van de hele groep op één regel;
     -o is dan een map met één antwoordbestand per deelnemer.
     """
-    from samenwerk_cli.errors import Problem, SamenwerkError
+    from samenwerk_cli.errors import Problem, SamenwerkError, os_problem
     from samenwerk_cli.formats import answers
     from samenwerk_cli.formats import bank as bank_mod
     from samenwerk_cli.scoring import score_answers
@@ -177,6 +177,10 @@ def reflect(
         command = resume_command(saver.path, questions, quick, dimensions) if saver.path else ""
         ending.interrupted(env.err, saver.path, command)
         return ExitCode.INTERRUPTED
+    except OSError as exc:
+        command = resume_command(saver.path, questions, quick, dimensions) if saver.path else ""
+        ending.save_failed(env.err, os_problem(exc), saver.path, command)
+        return ExitCode.INVALID
 
     assert saver.path is not None
     ending.saved_single(env.out, saver.path)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from samenwerk_cli.errors import ExitCode, Problem, SamenwerkError
+from samenwerk_cli.errors import ExitCode, Problem, SamenwerkError, os_problem
 from samenwerk_cli.formats import answers
 from samenwerk_cli.formats import group_file as group
 from samenwerk_cli.formats.bank import Bank
@@ -87,6 +87,11 @@ def run(
         command = storage.resume_command(folder, questions, quick, dimensions) if folder else ""
         ending.interrupted(env.err, folder, command, "De antwoorden")
         return ExitCode.INTERRUPTED
+    except OSError as exc:
+        folder = saver.folder
+        command = storage.resume_command(folder, questions, quick, dimensions) if folder else ""
+        ending.save_failed(env.err, os_problem(exc), folder, command, "De antwoorden")
+        return ExitCode.INVALID
 
     assert saver.folder is not None
     ending.saved_group(env.out, saver.folder, len(saver.paths))

@@ -36,6 +36,22 @@ def interrupted(err: Console, path: Path | None, resume: str, whose: str = "Je a
     err.print(f"  {escape(resume)}", soft_wrap=True)
 
 
+def save_failed(
+    err: Console, problem: object, path: Path | None, resume: str, whose: str = "Je antwoorden"
+) -> None:
+    """Saving failed (disk full, read-only, name too long): say why, and what is safe."""
+    err.print()
+    err.print(f"fout: {escape(str(problem))}")
+    if path is None or not path.exists():
+        err.print("Er is nog niets bewaard. Los dit op en begin opnieuw.")
+        return
+    err.print(
+        f"{whose} tot het vorige antwoord staan veilig in [bold]{escape(str(path))}[/]. "
+        "Los dit op en ga verder met:"
+    )
+    err.print(f"  {escape(resume)}", soft_wrap=True)
+
+
 def warnings(err: Console, problems: list[object]) -> None:
     for problem in problems:
         err.print(f"let op: {escape(str(problem))}")

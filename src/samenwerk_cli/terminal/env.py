@@ -12,6 +12,8 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from samenwerk_cli.errors import ExitCode
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -82,4 +84,13 @@ class Env:
 def console(stderr: bool = False) -> Console:
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            """``samenwerk score | head -1``: rich would exit 1, the code of a missed
+            threshold; a closed pipe is not a failure, so go quietly (as SIGPIPE would)."""
+            try:
+                super().on_broken_pipe()
+            except SystemExit:
+                raise SystemExit(ExitCode.PIPE_CLOSED) from None
+
+    return _Console(stderr=stderr, highlight=False)
