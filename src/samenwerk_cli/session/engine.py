@@ -1,6 +1,16 @@
-"""What the single and the group session share: the items of a run, and how they are asked.
+"""One session engine for the single and the group session: the walk, the saving, the resume.
 
-Pure logic like the sessions themselves: questions go to an injected ``ask``, screens to ``show``.
+A single respondent and a facilitator with a room differ only in how they answer: the metadata they
+give, how one item is asked, what they see at the start and the end. Everything else is the same
+walk and lives here once: the phase question before the first item and ``back`` from the first item
+to it, a save after every answer, resuming at the first unanswered item, the dimension headers and
+the progress label, and marking the files complete at the end. A :class:`Mode` supplies the
+answering; the engine decides when. Both modes work on a list of answer files, one for a single
+respondent, so the engine never asks which mode it runs.
+
+Pure logic: questions go to an injected ``ask``, screens to ``show``, every file to ``save``.
+Ctrl-C and end of input are exceptions from ``ask``; they pass through untouched, because by then
+every answer given is already saved.
 """
 
 from __future__ import annotations
@@ -8,12 +18,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from samenwerk_cli.errors import SamenwerkError
-from samenwerk_cli.formats.answers import WEET_NIET, Antwoorden
+from samenwerk_cli.formats.answers import FORMAT, WEET_NIET, Antwoorden
 from samenwerk_cli.formats.bank import Bank, Vraag
-from samenwerk_cli.session.dialog import DimensionHeader, Question
+from samenwerk_cli.session.dialog import DimensionHeader, Nav, Question
 
 SECONDS_SCORED = 15
 SECONDS_OPEN = 45
@@ -110,33 +120,127 @@ def in_bank_order(bank: Bank, data: Antwoorden) -> None:
     data.toelichting = ordered(data.toelichting)
 
 
-class Flow:
-    """The base of the single and the group session.
+def first_unanswered_by_all(items: Sequence[Vraag], files: Sequence[Antwoorden]) -> int:
+    """Resume at the first item that not every file has an answer to."""
+    return min((first_unanswered(items, f) for f in files), default=0)
 
-    (:class:`~samenwerk_cli.session.single.Session`, :class:`~samenwerk_cli.session.group.GroupSession`)
+
+BACK_LABEL = "← vorige vraag"
+
+
+class Mode(Protocol):
+    """One way of answering: what the engine asks of the single and of the group session.
+
+    Each method gets the running :class:`Engine` for its questions, screens and saves. A mode
+    stores what was answered in ``run.files`` and calls ``run.save()`` after every answer.
     """
+
+    fase_in_metadata: bool
+    """True: the phase is part of the metadata, asked once on a new run and kept on resume like
+    the rest of a file's metadata; ``back`` reaches it only in the run that asked it. False: the
+    phase is the step before the first item, asked whenever a file lacks it, always reachable."""
+
+    def start(self, run: Engine) -> list[Antwoorden]:
+        """A new run: show what is coming, ask the metadata, return the (unsaved) new files."""
+
+    def resumed(self, run: Engine) -> None:
+        """A resumed run: show where we are; what it adds to the files' metadata it saves."""
+
+    def ask_fase(self, run: Engine) -> None:
+        """Ask the phase question, store and save the answer."""
+
+    def item(self, run: Engine, i: int, back: str | None) -> Nav | None:
+        """Ask item ``i``, store and save it; :attr:`Nav.BACK` when ``back`` (a label) was chosen."""
+
+    def review(self, run: Engine) -> None:
+        """The last look before the files are marked complete."""
+
+    def close(self, run: Engine) -> None:
+        """What to show once the files are saved complete."""
+
+
+class Engine:
+    """The walk through the run's items that both sessions share; :meth:`run` returns the files."""
 
     def __init__(
         self,
         bank: Bank,
         ask: Callable[[Question], Any],
         show: Callable[[Any], None],
+        save: Callable[[list[Antwoorden]], None],
+        mode: Mode,
         *,
         quick: bool = False,
         dimensions: Sequence[str] = (),
         given: Metadata | None = None,
+        resume: Sequence[Antwoorden] | None = None,
         today: dt.date | None = None,
     ) -> None:
         self.bank = bank
         self.ask = ask
         self.show = show
+        self.save_cb = save
+        self.mode = mode
         self.quick = quick
         self.items = select_items(bank, quick, dimensions)
         self.given = given or Metadata()
         self.today = today or dt.date.today()
+        self.resuming = resume is not None
+        self.files: list[Antwoorden] = list(resume or ())
+        self.fase_asked = False
         self._shown_dim: str | None = None
 
-    def _progress(self, i: int) -> str:
+    def run(self) -> list[Antwoorden]:
+        mode = self.mode
+        if self.resuming:
+            mode.resumed(self)
+        else:
+            self.files = mode.start(self)
+            if mode.fase_in_metadata:
+                self.ask_fase()  # its save is the first: a file is never kept without its phase
+            else:
+                self.save()
+        if not mode.fase_in_metadata and any(f.fase is None for f in self.files):
+            self.ask_fase()
+        self.walk(first_unanswered_by_all(self.items, self.files))
+        mode.review(self)
+        for f in self.files:
+            f.compleet = True
+        self.save()
+        mode.close(self)
+        return self.files
+
+    def ask_fase(self) -> None:
+        self.mode.ask_fase(self)
+        self.fase_asked = True
+
+    def walk(self, start: int) -> None:
+        """Items from ``start`` to the end; ``back`` steps to the previous item or the phase."""
+        i = start
+        while i < len(self.items):
+            can_go_back = i > 0 or self.fase_asked or not self.mode.fase_in_metadata
+            if self.item(i, BACK_LABEL if can_go_back else None) is Nav.BACK:
+                if i == 0:
+                    self.ask_fase()
+                else:
+                    i -= 1
+            else:
+                i += 1
+
+    def item(self, i: int, back: str | None, headers: bool = True) -> Nav | None:
+        if headers:
+            self._header(self.items[i])
+        return self.mode.item(self, i, back)
+
+    def save(self) -> None:
+        for f in self.files:
+            in_bank_order(self.bank, f)
+        self.save_cb(self.files)
+
+    # --- what both modes use
+
+    def progress(self, i: int) -> str:
+        """``Ambitie 3/12 · totaal 15/58``: where item ``i`` stands in its dimension and the run."""
         v = self.items[i]
         same = [j for j, w in enumerate(self.items) if w.dimensie == v.dimensie]
         return (
@@ -151,11 +255,33 @@ class Flow:
             self.show(DimensionHeader(dim.naam, dim.kern))
             self._shown_dim = v.dimensie
 
-    def _partnership(self) -> str:
+    def new_file(
+        self,
+        partnerschap: str,
+        *,
+        organisatie: str | None = None,
+        respondent: str | None = None,
+        rol: str | None = None,
+        ronde: str | None = None,
+    ) -> Antwoorden:
+        """An empty answer file for this bank, dated today."""
+        return Antwoorden(
+            formaat=FORMAT,
+            vragenlijst=self.bank.naam,
+            versie=self.bank.versie,
+            partnerschap=partnerschap,
+            organisatie=organisatie,
+            respondent=respondent,
+            rol=rol,
+            ronde=ronde,
+            datum=self.today,
+        )
+
+    def partnership(self) -> str:
         """The partnership from the flags, or asked until given: a file needs one."""
         partnerschap = (self.given.partnerschap or "").strip()
         while not partnerschap:
-            partnerschap = self._text(
+            partnerschap = self.text(
                 "partnerschap",
                 "Naam van het partnerschap",
                 instruction="(verplicht)",
@@ -163,7 +289,7 @@ class Flow:
             ).strip()
         return partnerschap
 
-    def _text(
+    def text(
         self,
         key: str,
         message: str,

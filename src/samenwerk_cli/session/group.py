@@ -1,9 +1,9 @@
-"""The group flow of ``reflect --group`` as pure logic: one typed line per item for the whole room.
+"""The ``reflect --group`` session: one typed line per item for the whole room.
 
-Like :class:`samenwerk_cli.session.single.Session` it never touches the terminal: questions go to an
-injected ``ask``, screens to ``show`` as plain events, and ``save`` receives every participant's
-answers (one :class:`Antwoorden` each, in participant order) after every line. Ctrl-C and end of
-input are exceptions from ``ask`` and pass through: by then every line typed is saved.
+One way of answering in the shared engine (:mod:`samenwerk_cli.session.engine`), which walks,
+saves and resumes; ``save`` receives every participant's answers (one :class:`Antwoorden` each, in
+participant order) after every line. This module says how the room answers: one line of scores,
+then at once how the room answered, and a closing screen with what calls for a conversation.
 
 Decisions: the phase question is asked as a line too (each participant's own view of the phase,
 as in a single session); an open item is shown for discussion and the facilitator may type a
@@ -17,19 +17,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from samenwerk_cli.formats.answers import FASE_ONBEKEND, FORMAT, WEET_NIET, Antwoorden
+from samenwerk_cli.formats.answers import FASE_ONBEKEND, WEET_NIET, Antwoorden
 from samenwerk_cli.formats.bank import Bank, Vraag
 from samenwerk_cli.formats.group_file import MIN_DEELNEMERS, Deelnemer
 from samenwerk_cli.session.dialog import DimensionHeader, Nav, Notice, Question
 from samenwerk_cli.session.engine import (
-    Flow,
+    Engine,
     Metadata,
     answer_label,
     estimate_minutes,
-    first_unanswered,
-    in_bank_order,
+    first_unanswered_by_all,
 )
 from samenwerk_cli.session.lines import (
+    BACK,
     Back,
     Line,
     format_line,
@@ -115,7 +115,7 @@ def names_list(deelnemers: Sequence[Deelnemer]) -> str:
     return ", ".join(names[:-1]) + f" en {names[-1]}" if len(names) > 1 else "".join(names)
 
 
-class GroupSession(Flow):
+class GroupSession:
     """A facilitator's run through the items with the room; :meth:`run` returns all answers."""
 
     def __init__(
@@ -132,159 +132,154 @@ class GroupSession(Flow):
         resume: Sequence[Antwoorden] | None = None,
         today: dt.date | None = None,
     ) -> None:
-        super().__init__(
-            bank, ask, show, quick=quick, dimensions=dimensions, given=given, today=today
-        )
-        self.save_cb = save
-        self.resume = list(resume) if resume is not None else None
-        self.deelnemers = tuple(deelnemers) if resume is None else participants_of(resume)
-        if len(self.deelnemers) < MIN_DEELNEMERS:
+        room = tuple(deelnemers) if resume is None else participants_of(resume)
+        if len(room) < MIN_DEELNEMERS:
             raise ValueError(f"a group needs at least {MIN_DEELNEMERS} participants")
-        self.files: list[Antwoorden] = self.resume or []
+        self.engine = Engine(
+            bank,
+            ask,
+            show,
+            save,
+            Group(room),
+            quick=quick,
+            dimensions=dimensions,
+            given=given,
+            resume=resume,
+            today=today,
+        )
+
+    @property
+    def files(self) -> list[Antwoorden]:
+        return self.engine.files
 
     def run(self) -> list[Antwoorden]:
-        if self.resume is None:
-            self.show(self._intro())
-            self.files = self._metadata()
-            self._save()
-        else:
-            done = first_unanswered_by_all(self.items, self.files)
-            d = self.files[0]
-            self.show(GroupResumed(d.partnerschap, self.deelnemers, done, len(self.items)))
-        if any(f.fase is None for f in self.files):
-            self._ask_fase()
-        self._walk(first_unanswered_by_all(self.items, self.files))
-        for f in self.files:
-            f.compleet = True
-        self._save()
-        self.show(Closing(self.discussion_rows(), sum(v.scored for v in self.items)))
-        return self.files
+        return self.engine.run()
 
-    # --- intro and metadata
 
-    def _intro(self) -> GroupIntro:
-        scored = sum(v.scored for v in self.items)
-        return GroupIntro(
-            self.bank.model.titel,
-            self.deelnemers,
-            scored,
-            len(self.items) - scored,
-            estimate_minutes(self.items, SECONDS_SCORED, SECONDS_OPEN),
-            self.quick,
+class Group:
+    """How a room answers: the :class:`~samenwerk_cli.session.engine.Mode` of a GroupSession."""
+
+    fase_in_metadata = False  # the phase is typed as a line, like the items, whenever it is missing
+
+    def __init__(self, deelnemers: tuple[Deelnemer, ...]) -> None:
+        self.deelnemers = deelnemers
+
+    # --- start and resume
+
+    def start(self, run: Engine) -> list[Antwoorden]:
+        scored = sum(v.scored for v in run.items)
+        run.show(
+            GroupIntro(
+                run.bank.model.titel,
+                self.deelnemers,
+                scored,
+                len(run.items) - scored,
+                estimate_minutes(run.items, SECONDS_SCORED, SECONDS_OPEN),
+                run.quick,
+            )
         )
-
-    def _metadata(self) -> list[Antwoorden]:
-        g = self.given
-        partnerschap = self._partnership()
-        ronde = g.ronde
+        partnerschap = run.partnership()
+        ronde = run.given.ronde
         if ronde is None:
-            ronde = self._text(
+            ronde = run.text(
                 "ronde", "Ronde", instruction="(bijvoorbeeld 2026-najaar; Enter = overslaan)"
             )
         return [
-            Antwoorden(
-                formaat=FORMAT,
-                vragenlijst=self.bank.naam,
-                versie=self.bank.versie,
-                partnerschap=partnerschap,
+            run.new_file(
+                partnerschap,
                 ronde=ronde.strip() or None,
                 respondent=d.naam,
                 organisatie=d.organisatie,
                 rol=d.rol,
-                datum=self.today,
             )
             for d in self.deelnemers
         ]
 
+    def resumed(self, run: Engine) -> None:
+        done = first_unanswered_by_all(run.items, run.files)
+        partnerschap = run.files[0].partnerschap
+        run.show(GroupResumed(partnerschap, self.deelnemers, done, len(run.items)))
+
     # --- the phase question: each participant's own view, typed as a line
 
-    def _ask_fase(self) -> None:
-        fases = self.bank.model.fases
+    def ask_fase(self, run: Engine) -> None:
+        fases = run.bank.model.fases
         ids = [f.id for f in fases]
-        self.show(
+        run.show(
             Statement(
                 "Vooraf",
                 "In welke fase zit de samenwerking volgens jou?",
                 tuple(f"{i} · {f.naam}: {f.betekenis}" for i, f in enumerate(fases, 1)),
             )
         )
-        known = [f.fase for f in self.files]
+        known = [f.fase for f in run.files]
         default = ""
         if all(k is not None and (k == FASE_ONBEKEND or k in ids) for k in known):
             default = format_line([None if k == FASE_ONBEKEND else ids.index(k) + 1 for k in known])
-        line = self._line("fase", len(fases), default, can_go_back=False, unknown=FASE_ONBEKEND)
+        line = self._line(
+            run, "fase", len(fases), default, can_go_back=False, unknown=FASE_ONBEKEND
+        )
         assert not isinstance(line, Back)
-        for f, value in zip(self.files, line, strict=True):
+        for f, value in zip(run.files, line, strict=True):
             f.fase = FASE_ONBEKEND if value is None else ids[value - 1]
-        self._save()
+        run.save()
         labels = [f"{i} · {f.naam}" for i, f in enumerate(fases, 1)]
-        self.show(self._outcome(line, labels, FASE_ONBEKEND, judged=False))
+        run.show(self._outcome(line, labels, FASE_ONBEKEND, judged=False))
 
     # --- items
 
-    def _walk(self, start: int) -> None:
-        i = start
-        while i < len(self.items):
-            if self._item(i) is Nav.BACK:
-                if i == 0:
-                    self._ask_fase()
-                else:
-                    i -= 1
-            else:
-                i += 1
-
-    def _item(self, i: int) -> Nav | None:
-        v = self.items[i]
-        self._header(v)
+    def item(self, run: Engine, i: int, back: str | None) -> Nav | None:
+        v = run.items[i]
         if not v.scored:
-            return self._open(i, v)
-        scale = tuple(answer_label(self.bank, v, n) for n in range(1, 6))
-        self.show(Statement(self._progress(i), v.tekst, scale))
-        given = [f.antwoorden.get(v.id) for f in self.files]
+            return self._open(run, i, v, back)
+        scale = tuple(answer_label(run.bank, v, n) for n in range(1, 6))
+        run.show(Statement(run.progress(i), v.tekst, scale))
+        given = [f.antwoorden.get(v.id) for f in run.files]
         default = ""
         if all(a is not None for a in given):
             default = format_line([None if a == WEET_NIET else a for a in given])  # type: ignore[misc]
-        line = self._line(f"item:{v.id}", 5, default, can_go_back=True)
+        line = self._line(run, f"item:{v.id}", 5, default, can_go_back=back is not None)
         if isinstance(line, Back):
             return Nav.BACK
-        for f, value in zip(self.files, line, strict=True):
+        for f, value in zip(run.files, line, strict=True):
             f.antwoorden[v.id] = WEET_NIET if value is None else value
-        self._save()
+        run.save()
         labels = list(scale)
-        self.show(self._outcome(line, labels, self.bank.model.schaal.weet_niet, judged=True))
-        self._summary(v)
+        run.show(self._outcome(line, labels, run.bank.model.schaal.weet_niet, judged=True))
+        self._summary(run, v)
         return None
 
-    def _summary(self, v: Vraag) -> None:
+    def _summary(self, run: Engine, v: Vraag) -> None:
         """The facilitator's one-line summary of the conversation, saved for every participant."""
-        text = self._text(
+        text = run.text(
             f"samenvatting:{v.id}",
             "Samenvatting van het gesprek",
-            default=self.files[0].toelichting.get(v.id) or "",
+            default=run.files[0].toelichting.get(v.id) or "",
             instruction="(optioneel, één regel; Enter = volgende)",
         ).strip()
-        for f in self.files:
+        for f in run.files:
             if text:
                 f.toelichting[v.id] = text
             else:
                 f.toelichting.pop(v.id, None)
-        self._save()
+        run.save()
 
-    def _open(self, i: int, v: Vraag) -> Nav | None:
+    def _open(self, run: Engine, i: int, v: Vraag, back: str | None) -> Nav | None:
         """An open item is a conversation: the facilitator may note its gist for everyone."""
-        label = f"{self._progress(i)} · open vraag: bespreek het samen"
-        self.show(Statement(label, v.tekst, (), v.uitleg.strip()))
-        text = self._text(
+        label = f"{run.progress(i)} · open vraag: bespreek het samen"
+        run.show(Statement(label, v.tekst, (), v.uitleg.strip()))
+        text = run.text(
             f"item:{v.id}",
             "Samenvatting van het gesprek",
-            default=self.files[0].toelichting.get(v.id) or "",
-            instruction=f"(optioneel, één regel; Enter = overslaan, {BACK_HINT})",
+            default=run.files[0].toelichting.get(v.id) or "",
+            instruction="(optioneel, één regel; Enter = overslaan"
+            + (f", {BACK_HINT})" if back else ")"),
         ).strip()
-        if text.lower() == "b":
+        if back and text.lower() == BACK:
             return Nav.BACK
-        for f in self.files:
+        for f in run.files:
             f.toelichting[v.id] = text  # "" marks: asked and skipped, as in a single session
-        self._save()
+        run.save()
         return None
 
     def _outcome(self, line: Line, labels: list[str], unknown: str, judged: bool) -> Outcome:
@@ -299,43 +294,19 @@ class GroupSession(Flow):
         spread = verdeling(line, len(labels))
         return Outcome(tuple(rows), spread.gemiddelde, spread.bespreken)
 
-    # --- the end
-
-    def discussion_rows(self) -> tuple[DiscussRow, ...]:
-        """The items whose answers call for a conversation, with the summary typed for them."""
-        rows = []
-        for nr, v in enumerate(self.items, 1):
-            if not v.scored:
-                continue
-            given = [f.antwoorden.get(v.id) for f in self.files]
-            line = tuple(a if isinstance(a, int) else None for a in given if a is not None)
-            spread = verdeling(line)
-            if spread.bespreken is None:
-                continue
-            counts = [f"{n}×{c}" for n, c in enumerate(spread.aantallen, 1) if c]
-            if spread.weet_niet:
-                counts.append(f"?×{spread.weet_niet}")
-            rows.append(
-                DiscussRow(
-                    nr,
-                    v.tekst,
-                    " · ".join(counts),
-                    spread.gemiddelde,
-                    spread.bespreken,
-                    self.files[0].toelichting.get(v.id) or "",
-                )
-            )
-        return tuple(rows)
-
-    # --- plumbing
-
     def _line(
-        self, key: str, top: int, default: str, can_go_back: bool, unknown: str = WEET_NIET
+        self,
+        run: Engine,
+        key: str,
+        top: int,
+        default: str,
+        can_go_back: bool,
+        unknown: str = WEET_NIET,
     ) -> Line | Back:
         count = len(self.deelnemers)
         hint = f"(1–{top} · ? = {unknown}" + (f" · {BACK_HINT})" if can_go_back else ")")
         while True:
-            text = self._text(
+            text = run.text(
                 key,
                 f"Antwoorden van {names_list(self.deelnemers)}",
                 default=default,
@@ -345,14 +316,35 @@ class GroupSession(Flow):
             try:
                 return parse_line(text, count, top, can_go_back)
             except ValueError as exc:  # only without a validating prompt, e.g. a scripted ask
-                self.show(Notice(str(exc)))
+                run.show(Notice(str(exc)))
 
-    def _save(self) -> None:
-        for f in self.files:
-            in_bank_order(self.bank, f)
-        self.save_cb(self.files)
+    # --- the end: no review (``b`` goes back instead), a closing screen for the conversation
+
+    def review(self, run: Engine) -> None:
+        """None: the room has seen every outcome, and ``b`` went back where needed."""
+
+    def close(self, run: Engine) -> None:
+        run.show(Closing(discussion_rows(run), sum(v.scored for v in run.items)))
 
 
-def first_unanswered_by_all(items: Sequence[Vraag], files: Sequence[Antwoorden]) -> int:
-    """Resume at the first item that not every participant has an answer to."""
-    return min((first_unanswered(items, f) for f in files), default=0)
+def discussion_rows(run: Engine) -> tuple[DiscussRow, ...]:
+    """The items whose answers call for a conversation, with the summary typed for them."""
+    rows = []
+    for nr, v in enumerate(run.items, 1):
+        if not v.scored:
+            continue
+        given = [f.antwoorden.get(v.id) for f in run.files]
+        line = tuple(a if isinstance(a, int) else None for a in given if a is not None)
+        spread = verdeling(line)
+        if spread.bespreken is None:
+            continue
+        counts = [f"{n}×{c}" for n, c in enumerate(spread.aantallen, 1) if c]
+        if spread.weet_niet:
+            counts.append(f"?×{spread.weet_niet}")
+        summary = run.files[0].toelichting.get(v.id) or ""
+        rows.append(
+            DiscussRow(
+                nr, v.tekst, " · ".join(counts), spread.gemiddelde, spread.bespreken, summary
+            )
+        )
+    return tuple(rows)

@@ -1,10 +1,9 @@
-"""The ``reflect`` flow as pure logic: what to ask, in which order, and what to save.
+"""The ``reflect`` session for one respondent: one way of answering in the shared engine.
 
-The session never touches the terminal. It hands plain :class:`Question` objects to an injected
-``ask`` callable and plain event objects (:class:`Intro`, :class:`Progress`, ...) to ``show``, and
-calls ``save`` after every answer, so the whole flow can be tested with a scripted fake ``ask``.
-Ctrl-C and end of input are exceptions from ``ask``; they pass through untouched, because by then
-every answer given is already saved.
+The walk, the saving and the resume are the engine's (:mod:`samenwerk_cli.session.engine`); this
+module says how a respondent answers: metadata asked one by one, an item as a choice on the scale
+with help and an optional comment on a low score, and a review of every answer before the file is
+marked complete.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from samenwerk_cli.formats.answers import FASE_ONBEKEND, FORMAT, WEET_NIET, Antwoorden
+from samenwerk_cli.formats.answers import FASE_ONBEKEND, WEET_NIET, Antwoorden
 from samenwerk_cli.formats.bank import Bank, Vraag
 from samenwerk_cli.session.dialog import (
     BACK_TEXT,
@@ -31,24 +30,21 @@ from samenwerk_cli.session.dialog import (
     ReviewRow,
 )
 from samenwerk_cli.session.engine import (
-    Flow,
+    Engine,
     Metadata,
     answer_label,
     estimate_minutes,
-    first_unanswered,
-    in_bank_order,
     is_answered,
     is_low,
     scale_titles,
 )
 
+__all__ = ["Metadata", "Session", "Single"]
+
 SELECT_HINT = "(cijfer of ↑↓, dan Enter)"
 
 
-# --- the session --------------------------------------------------------------------------------
-
-
-class Session(Flow):
+class Session:
     """One respondent's run through the questions; :meth:`run` returns the completed answers."""
 
     def __init__(
@@ -64,200 +60,167 @@ class Session(Flow):
         resume: Antwoorden | None = None,
         today: dt.date | None = None,
     ) -> None:
-        super().__init__(
-            bank, ask, show, quick=quick, dimensions=dimensions, given=given, today=today
+        self.engine = Engine(
+            bank,
+            ask,
+            show,
+            lambda files: save(files[0]),
+            Single(),
+            quick=quick,
+            dimensions=dimensions,
+            given=given,
+            resume=None if resume is None else [resume],
+            today=today,
         )
-        self.save_cb = save
-        self.resume = resume
-        self.data: Antwoorden | None = resume
-        self._fase_asked = False
+
+    @property
+    def items(self) -> list[Vraag]:
+        return self.engine.items
+
+    @property
+    def data(self) -> Antwoorden | None:
+        """The answers so far: also after Ctrl-C, when :meth:`run` never returned."""
+        return self.engine.files[0] if self.engine.files else None
 
     def run(self) -> Antwoorden:
-        if self.resume is None:
-            self.show(self._intro())
-            self.data = self._metadata()
-        else:
-            self.data = self.resume
-            self._fill_missing_metadata(self.data)
-            d, done = self.data, sum(is_answered(v, self.data) for v in self.items)
-            self.show(Resumed(d.partnerschap, d.respondent, done, len(self.items), d.compleet))
-        self._save()
-        self._walk(first_unanswered(self.items, self.data))
-        self._review()
-        self.data.compleet = True
-        self._save()
-        return self.data
+        return self.engine.run()[0]
 
-    # --- intro and metadata
 
-    def _intro(self) -> Intro:
-        dims = {v.dimensie for v in self.items}
-        return Intro(
-            self.bank.model.titel,
-            tuple((d.naam, d.kern) for d in self.bank.model.dimensies if d.id in dims),
-            sum(v.scored for v in self.items),
-            sum(not v.scored for v in self.items),
-            estimate_minutes(self.items),
-            self.quick,
+class Single:
+    """How one respondent answers: the :class:`~samenwerk_cli.session.engine.Mode` of a Session."""
+
+    fase_in_metadata = True  # the respondent's own view, asked with the name and the role
+
+    # --- start and resume
+
+    def start(self, run: Engine) -> list[Antwoorden]:
+        dims = {v.dimensie for v in run.items}
+        run.show(
+            Intro(
+                run.bank.model.titel,
+                tuple((d.naam, d.kern) for d in run.bank.model.dimensies if d.id in dims),
+                sum(v.scored for v in run.items),
+                sum(not v.scored for v in run.items),
+                estimate_minutes(run.items),
+                run.quick,
+            )
         )
-
-    def _metadata(self) -> Antwoorden:
-        g = self.given
-        partnerschap = self._partnership()
+        g = run.given
+        partnerschap = run.partnership()
 
         def optional(key: str, value: str | None, message: str, instruction: str) -> str | None:
             if value is None:
-                value = self._text(key, message, instruction=instruction)
+                value = run.text(key, message, instruction=instruction)
             return value.strip() or None
 
-        data = Antwoorden(
-            formaat=FORMAT,
-            vragenlijst=self.bank.naam,
-            versie=self.bank.versie,
-            partnerschap=partnerschap,
-            organisatie=optional(
-                "organisatie", g.organisatie, "Je organisatie", "(Enter = overslaan)"
-            ),
-            respondent=optional(
-                "respondent", g.respondent, "Je naam", "(leeg laten = anoniem meedoen)"
-            ),
-            rol=optional("rol", g.rol, "Je rol in de samenwerking", "(Enter = overslaan)"),
-            ronde=optional(
-                "ronde", g.ronde, "Ronde", "(bijvoorbeeld 2026-najaar; Enter = overslaan)"
-            ),
-            datum=self.today,
-        )
-        self.data = data
-        self._ask_fase()
-        return data
+        skip = "(Enter = overslaan)"
+        return [
+            run.new_file(
+                partnerschap,
+                organisatie=optional("organisatie", g.organisatie, "Je organisatie", skip),
+                respondent=optional(
+                    "respondent", g.respondent, "Je naam", "(leeg laten = anoniem meedoen)"
+                ),
+                rol=optional("rol", g.rol, "Je rol in de samenwerking", skip),
+                ronde=optional(
+                    "ronde", g.ronde, "Ronde", "(bijvoorbeeld 2026-najaar; Enter = overslaan)"
+                ),
+            )
+        ]
 
-    def _fill_missing_metadata(self, data: Antwoorden) -> None:
-        """On resume the file's metadata is kept; flags only fill what the file lacks."""
+    def resumed(self, run: Engine) -> None:
+        """The file's metadata is kept; flags only fill what the file lacks, saved at once."""
+        data = run.files[0]
         for name in ("organisatie", "respondent", "rol", "ronde"):
-            flag = getattr(self.given, name)
+            flag = getattr(run.given, name)
             if getattr(data, name) is None and flag and flag.strip():
                 setattr(data, name, flag.strip())
         if data.datum is None:
-            data.datum = self.today
+            data.datum = run.today
+        done = sum(is_answered(v, data) for v in run.items)
+        run.show(Resumed(data.partnerschap, data.respondent, done, len(run.items), data.compleet))
+        run.save()
 
-    def _ask_fase(self) -> None:
-        assert self.data is not None
-        fases = self.bank.model.fases
+    def ask_fase(self, run: Engine) -> None:
+        data = run.files[0]
+        fases = run.bank.model.fases
         choices = [Choice(f"{f.naam} — {f.betekenis}", f.id, _key(i)) for i, f in enumerate(fases)]
         choices.append(Choice(FASE_ONBEKEND, FASE_ONBEKEND, _key(len(fases))))
-        answer = self._select(
-            "fase",
-            "In welke fase zit de samenwerking volgens jou?",
-            choices,
-            default=self.data.fase,
+        data.fase = _select(
+            run, "fase", "In welke fase zit de samenwerking volgens jou?", choices, data.fase
         )
-        self.data.fase = answer
-        self._fase_asked = True
+        run.save()
 
     # --- items
 
-    def _walk(self, start: int) -> None:
-        i = start
-        while i < len(self.items):
-            back = "← vorige vraag" if i > 0 or self._fase_asked else None
-            if self._item(i, back) is Nav.BACK:
-                if i == 0:
-                    self._ask_fase()
-                    self._save()
-                else:
-                    i -= 1
-            else:
-                i += 1
-
-    def _item(self, i: int, back: str | None, headers: bool = True) -> Nav | None:
-        """Ask item ``i``; returns :attr:`Nav.BACK` when the user chose the back option."""
-        v = self.items[i]
-        if headers:
-            self._header(v)
-        self.show(Progress(self._progress(i)))
+    def item(self, run: Engine, i: int, back: str | None) -> Nav | None:
+        v = run.items[i]
+        run.show(Progress(run.progress(i)))
         if v.scored:
-            return self._scored(v, back)
-        return self._open(v, back)
+            return self._scored(run, v, back)
+        return self._open(run, v, back)
 
-    def _scored(self, v: Vraag, back: str | None) -> Nav | None:
-        assert self.data is not None
-        titles = scale_titles(self.bank, v)
+    def _scored(self, run: Engine, v: Vraag, back: str | None) -> Nav | None:
+        data = run.files[0]
+        titles = scale_titles(run.bank, v)
         offer_help = bool(v.uitleg.strip())
         while True:
             choices = [Choice(t, n, str(n)) for n, t in enumerate(titles, 1)]
-            choices.append(Choice(self.bank.model.schaal.weet_niet, WEET_NIET, "6"))
+            choices.append(Choice(run.bank.model.schaal.weet_niet, WEET_NIET, "6"))
             if offer_help or back:
                 choices.append(SEPARATOR)
             if offer_help:
                 choices.append(Choice("uitleg bij deze vraag", Nav.HELP, "u"))
             if back:
                 choices.append(Choice(back, Nav.BACK, "v"))
-            answer = self._select(
-                f"item:{v.id}", v.tekst, choices, default=self.data.antwoorden.get(v.id)
-            )
+            answer = _select(run, f"item:{v.id}", v.tekst, choices, data.antwoorden.get(v.id))
             if answer is Nav.HELP:
-                self.show(Help(v.uitleg.strip()))
+                run.show(Help(v.uitleg.strip()))
                 offer_help = False
                 continue
             if answer is Nav.BACK:
                 return Nav.BACK
             break
-        self.data.antwoorden[v.id] = answer
-        self._save()
-        if is_low(v, answer) or self.data.toelichting.get(v.id):
-            self._comment(v)  # an earlier comment may no longer fit: offer to keep or clear it
+        data.antwoorden[v.id] = answer
+        run.save()
+        if is_low(v, answer) or data.toelichting.get(v.id):
+            self._comment(run, v)  # an earlier comment may no longer fit: offer to keep or clear it
         return None
 
-    def _comment(self, v: Vraag) -> None:
-        assert self.data is not None
-        before = self.data.toelichting.get(v.id) or ""
-        text = self._text(
+    def _comment(self, run: Engine, v: Vraag) -> None:
+        data = run.files[0]
+        text = run.text(
             f"toelichting:{v.id}",
             "Wil je dit toelichten?",
-            default=before,
+            default=data.toelichting.get(v.id) or "",
             instruction="(optioneel, één zin; Enter = overslaan)",
         ).strip()
         if text:
-            self.data.toelichting[v.id] = text
+            data.toelichting[v.id] = text
         else:
-            self.data.toelichting.pop(v.id, None)
-        self._save()
+            data.toelichting.pop(v.id, None)
+        run.save()
 
-    def _open(self, v: Vraag, back: str | None) -> Nav | None:
-        assert self.data is not None
+    def _open(self, run: Engine, v: Vraag, back: str | None) -> Nav | None:
+        data = run.files[0]
         if v.uitleg.strip():
-            self.show(Help(v.uitleg.strip()))
+            run.show(Help(v.uitleg.strip()))
         hint = "(Enter = overslaan" + (
             f", {BACK_TEXT} = {back.removeprefix('← ')})" if back else ")"
         )
-        text = self._text(
-            f"item:{v.id}", v.tekst, default=self.data.toelichting.get(v.id) or "", instruction=hint
+        text = run.text(
+            f"item:{v.id}", v.tekst, default=data.toelichting.get(v.id) or "", instruction=hint
         ).strip()
         if back and text == BACK_TEXT:
             return Nav.BACK
-        self.data.toelichting[v.id] = text  # "" marks: asked and skipped
-        self._save()
+        data.toelichting[v.id] = text  # "" marks: asked and skipped
+        run.save()
         return None
 
-    # --- review
+    # --- the end: a review, in which any answer can still change
 
-    def review_rows(self) -> tuple[ReviewRow, ...]:
-        assert self.data is not None
-        rows = []
-        for nr, v in enumerate(self.items, 1):
-            if v.scored:
-                antwoord = answer_label(self.bank, v, self.data.antwoorden.get(v.id))
-                toelichting = self.data.toelichting.get(v.id) or ""
-            else:
-                antwoord = self.data.toelichting.get(v.id) or "—"
-                toelichting = ""
-            rows.append(
-                ReviewRow(nr, self.bank.dimensie(v.dimensie).naam, v.tekst, antwoord, toelichting)
-            )
-        return tuple(rows)
-
-    def _review(self) -> None:
-        n = len(self.items)
+    def review(self, run: Engine) -> None:
+        n = len(run.items)
 
         def valid(text: str) -> str | None:
             text = text.strip()
@@ -266,8 +229,9 @@ class Session(Flow):
             return f"Typ een nummer van 1 tot en met {n}, of laat leeg."
 
         while True:
-            self.show(Review(self.review_rows()))
-            choice = self._select(
+            run.show(Review(review_rows(run)))
+            choice = _select(
+                run,
                 "review",
                 "Klopt alles?",
                 [
@@ -277,7 +241,7 @@ class Session(Flow):
             )
             if choice is Nav.FINISH:
                 return
-            text = self._text(
+            text = run.text(
                 "review:nummer",
                 "Welk nummer wil je wijzigen?",
                 instruction=f"(1–{n}; Enter = terug naar het overzicht)",
@@ -286,24 +250,39 @@ class Session(Flow):
             if not text:
                 continue
             if valid(text):
-                self.show(Notice(valid(text) or ""))
+                run.show(Notice(valid(text) or ""))
                 continue
-            self._item(int(text) - 1, "← terug naar het overzicht", headers=False)
+            run.item(int(text) - 1, "← terug naar het overzicht", headers=False)
 
-    # --- plumbing
+    def close(self, run: Engine) -> None:
+        """Nothing more: the command shows where the file is and the scores."""
 
-    def _select(self, key: str, message: str, choices: list[Choice], default: object = None) -> Any:
-        values = [c.value for c in choices if not c.separator]
-        default = default if default in values else None
-        answer = self.ask(Question(key, "select", message, tuple(choices), default, SELECT_HINT))
-        if answer not in values:
-            raise ValueError(f"{key}: {answer!r} is not one of the choices")
-        return answer
 
-    def _save(self) -> None:
-        assert self.data is not None
-        in_bank_order(self.bank, self.data)
-        self.save_cb(self.data)
+def review_rows(run: Engine) -> tuple[ReviewRow, ...]:
+    data = run.files[0]
+    rows = []
+    for nr, v in enumerate(run.items, 1):
+        if v.scored:
+            antwoord = answer_label(run.bank, v, data.antwoorden.get(v.id))
+            toelichting = data.toelichting.get(v.id) or ""
+        else:
+            antwoord = data.toelichting.get(v.id) or "—"
+            toelichting = ""
+        dimensie = run.bank.dimensie(v.dimensie).naam
+        rows.append(ReviewRow(nr, dimensie, v.tekst, antwoord, toelichting))
+    return tuple(rows)
+
+
+def _select(
+    run: Engine, key: str, message: str, choices: list[Choice], default: object = None
+) -> Any:
+    """A choice among ``choices``; a default that is not among them is dropped."""
+    values = [c.value for c in choices if not c.separator]
+    default = default if default in values else None
+    answer = run.ask(Question(key, "select", message, tuple(choices), default, SELECT_HINT))
+    if answer not in values:
+        raise ValueError(f"{key}: {answer!r} is not one of the choices")
+    return answer
 
 
 def _key(index: int) -> str | None:
