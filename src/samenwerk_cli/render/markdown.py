@@ -22,14 +22,9 @@ from samenwerk_cli.render.markdown_sections import (
     weak_spots,
     written,
 )
-from samenwerk_cli.render.words import (
-    BAND_SYMBOL,
-    band_word,
-    fase_name,
-    number,
-    percent,
-    worst_band,
-)
+from samenwerk_cli.render.view import partnership_view, summary_row
+from samenwerk_cli.render.view_model import Dimensions, Header
+from samenwerk_cli.render.words import BAND_SYMBOL, band_word, number, percent
 from samenwerk_cli.scoring.results import Band, GroupResult
 from samenwerk_cli.scoring.trend import Partnership
 
@@ -62,40 +57,38 @@ def partnership_report(
     partnership: Partnership, bank: Bank, chart: str | None, today: dt.date, version: str = ""
 ) -> str:
     """One partnership's report on its latest round; earlier rounds feed the trend section."""
-    group = partnership.laatste
+    view, trend_view = partnership_view(partnership, bank)
     parts = [
-        _title(group, bank, today),
+        _title(view.header, today),
         _reading_guide(bank),
-        _dimensions(group, bank, chart),
-        ambition(group),
-        phase(group, bank),
-        weak_spots(group, bank),
-        differences(group, bank),
-        trend(partnership.trend, bank) if partnership.trend else "",
-        written(group, bank),
-        next_steps(group),
+        _dimensions(view.dimensions, chart),
+        ambition(view.ambition),
+        phase(view.phase),
+        weak_spots(view.weak_spots),
+        differences(view),
+        trend(trend_view) if trend_view else "",
+        written(view.written),
+        next_steps(view.actions),
         agreements(),
         _footer(bank, today, version),
     ]
     return "\n\n".join(p for p in parts if p).rstrip() + "\n"
 
 
-def _title(group: GroupResult, bank: Bank, today: dt.date) -> str:
+def _title(head: Header, today: dt.date) -> str:
     facts = []
-    if group.ronde:
-        facts.append(f"**Ronde:** {mdtext.inline(group.ronde)}")
+    if head.ronde:
+        facts.append(f"**Ronde:** {mdtext.inline(head.ronde)}")
     facts.append(f"**Rapport van:** {dutch_date(today)}")
-    if group.n == 1:
-        person = group.respondenten[0]
-        who = mdtext.inline(person.naam) if person.naam else "anoniem"
-        facts.append(f"**Respondent:** 1 ({who})")
+    if head.respondent is not None:
+        facts.append(f"**Respondent:** 1 ({mdtext.inline(head.respondent)})")
     else:
-        facts.append(f"**Respondenten:** {group.n}")
-    if group.organisaties:
-        facts.append("**Organisaties:** " + ", ".join(mdtext.inline(o) for o in group.organisaties))
-    facts.append(f"**Fase:** {fase_name(bank, group.fase.huidig)}")
-    heading = f"# Samenwerkingsreflectie: {mdtext.inline(group.partnerschap)}"
-    warnings = [f"> **Let op:** {mdtext.inline(w)}" for w in group.waarschuwingen]
+        facts.append(f"**Respondenten:** {head.n}")
+    if head.organisaties:
+        facts.append("**Organisaties:** " + ", ".join(mdtext.inline(o) for o in head.organisaties))
+    facts.append(f"**Fase:** {mdtext.inline(head.fase)}")
+    heading = f"# Samenwerkingsreflectie: {mdtext.inline(head.partnerschap)}"
+    warnings = [f"> **Let op:** {mdtext.inline(w)}" for w in head.waarschuwingen]
     return "\n\n".join([heading, " · ".join(facts), *warnings])
 
 
@@ -122,31 +115,24 @@ def _reading_guide(bank: Bank) -> str:
     )
 
 
-def _dimensions(group: GroupResult, bank: Bank, chart: str | None) -> str:
-    team = group.n >= 3
+def _dimensions(dims: Dimensions, chart: str | None) -> str:
     header = ["Dimensie", "Score", "Band", "Dekking", "Overeenstemming"]
     rows = [
         [
-            d.naam,
+            mdtext.inline(d.naam),
             number(d.score),
             band_cell(d.band, d.score),
             percent(d.dekking),
-            (number(d.rwg) if d.rwg is not None else "–") if team else "–",
+            number(d.rwg),
         ]
-        for d in group.dimensies
+        for d in dims.rows
     ]
     parts = ["## De vijf dimensies", mdtext.table(header, rows, right=(1, 3, 4))]
-    notes = []
-    if not team:
-        notes.append("Overeenstemming wordt berekend vanaf 3 respondenten.")
-    if any(d.band is None and d.score is not None for d in group.dimensies):
-        pct = percent(bank.model.drempels.dekking)
-        notes.append(f"Bij minder dan {pct} beantwoorde stellingen krijgt een dimensie geen band.")
-    if notes:
-        parts.append(" ".join(notes))
+    if dims.notes:
+        parts.append(mdtext.inline(" ".join(dims.notes)))
     if chart:
         parts.append(f"![Radar van de scores per dimensie, schaal 1 tot 5]({chart})")
-    worst = worst_band(group)
+    worst = dims.worst
     if worst is not None:
         parts.append(f"Zwakste band: {BAND_SYMBOL[worst]} **{worst}**.")
     return "\n\n".join(parts)
@@ -167,13 +153,14 @@ def index(reports: Sequence[tuple[str, GroupResult]], bank: Bank, today: dt.date
     header.append("Zwakste band")
     rows = []
     for link, g in reports:
-        worst = worst_band(g)
+        row = summary_row(g, bank)
+        worst = row.worst
         rows.append(
             [
-                f"[{mdtext.inline(g.partnerschap)}]({link})",
-                mdtext.inline(g.ronde or "–"),
-                str(g.n),
-                *[number(d.score) for d in g.dimensies],
+                f"[{mdtext.inline(row.partnerschap)}]({link})",
+                mdtext.inline(row.ronde or "–"),
+                str(row.n),
+                *[number(s) for s in row.scores],
                 f"{BAND_SYMBOL[worst]} {worst}" if worst else "–",
             ]
         )

@@ -1,0 +1,287 @@
+"""What a report says, decided once for every renderer (terminal, markdown, and later HTML).
+
+A :class:`~samenwerk_cli.render.view_model.GroupView` is built here from scored results and the
+bank: which weak spots are shown and how many, which statements count as far apart, which
+sentences warn or advise. Renderers (:mod:`samenwerk_cli.terminal.report`,
+:mod:`samenwerk_cli.render.markdown`) only lay it out and escape its text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from samenwerk_cli.formats.bank import Bank
+from samenwerk_cli.render.view_model import (
+    ANONYMOUS,
+    BAND_ORDER,
+    FAR_APART,
+    MAX_FLAGS,
+    MAX_TREND_SPOTS,
+    NO_RWG,
+    TOP_ACTIONS,
+    TOP_WEAK_SPOTS,
+    Action,
+    Ambition,
+    ConfusedDimension,
+    DimensionRow,
+    Dimensions,
+    Gap,
+    GroupView,
+    Header,
+    Listing,
+    Organisations,
+    Pair,
+    PairRow,
+    Phase,
+    PhaseStep,
+    Spot,
+    SummaryRow,
+    TrendRow,
+    TrendView,
+    WeakSpots,
+    Written,
+    WrittenEntry,
+)
+from samenwerk_cli.render.words import fase_name, number, percent
+from samenwerk_cli.scoring.results import Band, GroupResult
+from samenwerk_cli.scoring.trend import Partnership, Trend
+
+
+def header(group: GroupResult, bank: Bank) -> Header:
+    respondent = None
+    if group.n == 1:
+        respondent = group.respondenten[0].naam or ANONYMOUS
+    return Header(
+        group.partnerschap,
+        group.ronde,
+        group.n,
+        respondent,
+        group.organisaties,
+        fase_name(bank, group.fase.huidig),
+        group.waarschuwingen,
+    )
+
+
+def dimensions(group: GroupResult, bank: Bank) -> Dimensions:
+    team = group.n >= 3
+    rows = tuple(
+        DimensionRow(d.naam, d.score, d.band, d.dekking, d.rwg if team else None)
+        for d in group.dimensies
+    )
+    notes = []
+    if not team:
+        notes.append(NO_RWG)
+    if any(d.band is None and d.score is not None for d in group.dimensies):
+        pct = percent(bank.model.drempels.dekking)
+        notes.append(f"Bij minder dan {pct} beantwoorde stellingen krijgt een dimensie geen band.")
+    return Dimensions(rows, team, worst_band(group), tuple(notes))
+
+
+def ambition(group: GroupResult) -> Ambition | None:
+    index = group.ambitie_index
+    if index is None:
+        return None
+    factors = " × ".join(f"{name} {number(value)}" for name, value in index.factoren.items())
+    return Ambition(index.waarde, factors, index.zwakste)
+
+
+def phase(group: GroupResult, bank: Bank) -> Phase:
+    fase = group.fase
+    steps = tuple(
+        PhaseStep(p.naam, p.score, p.afgerond, fase.zelfbeeld.get(p.id, 0)) for p in fase.fases
+    )
+    unknown = fase.zelfbeeld.get("weet ik niet", 0)
+    unknown_text = None
+    if unknown:
+        who = "respondent weet" if unknown == 1 else "respondenten weten"
+        unknown_text = f"{unknown} {who} niet in welke fase de samenwerking zit."
+    return Phase(
+        huidig=fase_name(bank, fase.huidig),
+        steps=steps,
+        zelfbeeld=tuple((fase_name(bank, k), n) for k, n in fase.zelfbeeld.items()),
+        unknown=unknown_text,
+        skipped=tuple(_skipped(bank, f) for f in fase.overgeslagen),
+        ahead=_ahead(group, bank),
+    )
+
+
+def _skipped(bank: Bank, fase_id: str) -> str:
+    """Why a skipped phase matters."""
+    return (
+        f"De fase {fase_name(bank, fase_id)} scoort laag, terwijl een latere fase al afgerond"
+        " lijkt. Ga terug naar die fase: wat daar ontbreekt, komt later terug."
+    )
+
+
+def _ahead(group: GroupResult, bank: Bank) -> str | None:
+    """Respondents who place the partnership well ahead of what the answers show."""
+    fase = group.fase
+    if not fase.vooruit:
+        return None
+    ahead = " of ".join(fase_name(bank, f) for f in fase.vooruit)
+    count = sum(fase.zelfbeeld.get(f, 0) for f in fase.vooruit)
+    who = "Eén respondent denkt" if count == 1 else f"{count} respondenten denken"
+    return (
+        f"{who} dat jullie al in de fase {ahead} zitten, een flink stuk verder dan de antwoorden"
+        " laten zien. Bespreek wat er nog nodig is om daar te komen."
+    )
+
+
+def weak_spots(group: GroupResult, bank: Bank) -> WeakSpots:
+    spots = tuple(
+        Spot(
+            position,
+            spot.band,
+            spot.tekst,
+            f"{bank.dimensie(spot.dimensie).naam} · {fase_name(bank, spot.fase)}".lower(),
+            spot.score,
+            spot.advies,
+        )
+        for position, spot in enumerate(group.zwakke_plekken[:TOP_WEAK_SPOTS], 1)
+    )
+    return WeakSpots(spots, len(group.zwakke_plekken))
+
+
+def confusion(group: GroupResult, bank: Bank) -> tuple[ConfusedDimension, ...]:
+    """Spraakverwarring per dimension, in bank order; statements furthest apart first."""
+    out = []
+    for dim in bank.model.dimensies:
+        flags = [f for f in group.spraakverwarring if f.dimensie == dim.id]
+        if not flags:
+            continue
+        items = sorted((f for f in flags if f.vraag), key=lambda f: -(f.ad or 0))
+        low = [f for f in flags if not f.vraag and f.rwg is not None]
+        texts = [f"{bank.by_id[f.vraag].tekst} (AD {number(f.ad)})" for f in items if f.vraag]
+        out.append(
+            ConfusedDimension(dim.naam, low[0].rwg if low else None, listing(texts, MAX_FLAGS))
+        )
+    return tuple(out)
+
+
+def pair(group: GroupResult, bank: Bank) -> Pair:
+    """Two respondents: their labels, and the statements where their answers differ 2 or more."""
+    first, second = group.respondenten
+    rows = tuple(
+        PairRow(v.tekst, a, b)
+        for v in bank.scored
+        if isinstance(a := first.antwoorden.get(v.id), int)
+        and isinstance(b := second.antwoorden.get(v.id), int)
+        and abs(a - b) >= FAR_APART
+    )
+    one, two = (
+        r.naam or r.organisatie or f"respondent {i}" for i, r in enumerate(group.respondenten, 1)
+    )
+    return Pair((one, two), rows)
+
+
+def organisations(group: GroupResult, bank: Bank) -> Organisations | None:
+    orgs = group.organisaties_scores
+    if len(orgs) < 2:
+        return None
+    rows = tuple(
+        (dim.naam, tuple(o.dimensies.get(dim.id) for o in orgs)) for dim in bank.model.dimensies
+    )
+    gaps = tuple(
+        Gap(bank.dimensie(g.dimensie).naam, g.hoog, g.hoog_score, g.laag, g.laag_score, g.verschil)
+        for g in group.organisaties_verschil
+    )
+    return Organisations(tuple((o.organisatie, o.n) for o in orgs), rows, gaps)
+
+
+def written(group: GroupResult, bank: Bank) -> tuple[Written, ...]:
+    """Open answers and comments by item; a name only where the respondent gave one.
+
+    The same text from several people (a group session's summary is saved for everyone) is shown
+    once, with the names of all who gave it.
+    """
+    blocks = []
+    for v in bank.vragen:
+        texts: dict[str, list[str]] = {}
+        for r in group.respondenten:
+            text = (r.toelichting.get(v.id) or "").strip()
+            if text:
+                texts.setdefault(text, [])
+                if r.naam:
+                    texts[text].append(r.naam)
+        if not texts:
+            continue
+        kind = "Open vraag" if not v.scored else "Toelichting bij de stelling"
+        entries = tuple(WrittenEntry(t, _names(n) if n else None) for t, n in texts.items())
+        blocks.append(Written(kind, v.tekst, entries))
+    return tuple(blocks)
+
+
+def _names(names: Sequence[str]) -> str:
+    return ", ".join(names[:-1]) + f" en {names[-1]}" if len(names) > 1 else names[0]
+
+
+def actions(group: GroupResult) -> tuple[Action, ...]:
+    """Where to start: the advice of the weakest spots, each advice once."""
+    seen: set[str] = set()
+    found = []
+    for spot in group.zwakke_plekken:
+        advice = spot.advies.strip()
+        if advice and advice not in seen:
+            seen.add(advice)
+            found.append(Action(advice, spot.tekst))
+        if len(found) == TOP_ACTIONS:
+            break
+    return tuple(found)
+
+
+def worst_band(group: GroupResult) -> Band | None:
+    bands = {d.band for d in group.dimensies if d.band is not None}
+    return next((b for b in BAND_ORDER if b in bands), None)
+
+
+def summary_row(group: GroupResult, bank: Bank) -> SummaryRow:
+    return SummaryRow(
+        group.partnerschap,
+        group.ronde,
+        group.n,
+        tuple(d.score for d in group.dimensies),
+        fase_name(bank, group.fase.huidig),
+        worst_band(group),
+    )
+
+
+def group_view(group: GroupResult, bank: Bank) -> GroupView:
+    return GroupView(
+        header=header(group, bank),
+        dimensions=dimensions(group, bank),
+        ambition=ambition(group),
+        phase=phase(group, bank),
+        weak_spots=weak_spots(group, bank),
+        confusion=confusion(group, bank) if group.n >= 3 else None,
+        pair=pair(group, bank) if group.n == 2 else None,
+        organisations=organisations(group, bank),
+        written=written(group, bank),
+        actions=actions(group),
+    )
+
+
+def trend_view(trend: Trend, bank: Bank, limit: int = MAX_TREND_SPOTS) -> TrendView:
+    rows = tuple(
+        TrendRow(d.naam, d.vorige, d.huidige, d.verschil, d.richting) for d in trend.dimensies
+    )
+    threshold = number(bank.model.drempels.trend, 1)
+    return TrendView(
+        vorige=trend.vorige_ronde,
+        huidige=trend.huidige_ronde,
+        rows=rows,
+        fase_toen=fase_name(bank, trend.fase_toen),
+        fase_nu=fase_name(bank, trend.fase_nu),
+        threshold=f"Een pijl staat alleen bij een verandering van {threshold} of meer.",
+        solved=listing([s.tekst for s in trend.opgelost], limit),
+        new=listing([s.tekst for s in trend.nieuw], limit),
+    )
+
+
+def listing(texts: Sequence[str], limit: int) -> Listing:
+    return Listing(tuple(texts[:limit]), len(texts))
+
+
+def partnership_view(partnership: Partnership, bank: Bank) -> tuple[GroupView, TrendView | None]:
+    """A report's content: the latest round, and the trend when there are earlier rounds."""
+    trend = trend_view(partnership.trend, bank) if partnership.trend else None
+    return group_view(partnership.laatste, bank), trend

@@ -1,0 +1,236 @@
+"""What a report says, as plain frozen data that every renderer lays out (terminal, markdown, HTML).
+
+:mod:`samenwerk_cli.render.view` builds it from scored results and the bank. Renderers only lay
+a view out. Every ``str`` in a view is plain text, never markup: each
+renderer escapes all of it for its own output (``rich.markup.escape``, :mod:`mdtext`, HTML
+entities). Numbers stay numbers, bands stay :data:`Band`; :mod:`words` formats them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from samenwerk_cli.scoring.results import Band
+
+TOP_WEAK_SPOTS = 5  # weak spots shown, weakest first
+TOP_ACTIONS = 3  # next steps, one per distinct advice
+MAX_FLAGS = 3  # statements listed per dimension under spraakverwarring
+MAX_TREND_SPOTS = 10  # solved or new weak spots listed in a report
+SCREEN_TREND_SPOTS = 3  # the same, on screen, where a panel should stay short
+FAR_APART = 2  # two respondents: answers this far apart are shown side by side
+BAND_ORDER: tuple[Band, ...] = ("zorg", "aandacht", "sterk")
+
+ANONYMOUS = "anoniem"
+NO_WEAK_SPOTS = "Geen zwakke plekken: alle beantwoorde stellingen scoren sterk."
+NO_CONFUSION = "Geen tekenen van spraakverwarring: de antwoorden liggen dicht bij elkaar."
+ASK_ON = "Vraag door: wat bedoelt ieder met deze woorden?"
+PAIR_INTRO = (
+    "Met twee respondenten zeggen overeenstemmingsmaten weinig; hier verschillen de antwoorden"
+    f" {FAR_APART} of meer:"
+)
+NO_PAIR_DIFFERENCE = (
+    f"Twee respondenten: op geen stelling verschillen de antwoorden {FAR_APART} of meer."
+)
+DISCUSS_GAPS = "Waar je staat, hangt af van waar je zit: bespreek deze verschillen samen."
+NO_RWG = "Overeenstemming wordt berekend vanaf 3 respondenten."
+NO_ACTIONS = (
+    "Geen zwakke plekken om aan te werken. Bespreek wat deze samenwerking sterk maakt, en hoe"
+    " jullie dat vasthouden."
+)
+ARROWS = {"omhoog": "▲ beter", "omlaag": "▼ slechter"}
+
+
+@dataclass(frozen=True)
+class Header:
+    partnerschap: str
+    ronde: str | None
+    n: int
+    respondent: str | None  # one respondent: their name, or "anoniem"; a team: None
+    organisaties: tuple[str, ...]
+    fase: str  # the derived phase's name
+    waarschuwingen: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DimensionRow:
+    naam: str
+    score: float | None
+    band: Band | None
+    dekking: float
+    rwg: float | None  # rwg(J); None also when the group is too small for it
+
+
+@dataclass(frozen=True)
+class Dimensions:
+    rows: tuple[DimensionRow, ...]
+    team: bool  # three or more respondents: agreement is shown
+    worst: Band | None
+    notes: tuple[str, ...]  # what the table leaves out, and why
+
+
+@dataclass(frozen=True)
+class Ambition:
+    waarde: float | None  # None: not every factor is answered
+    factoren: str  # "belofte 0,75 × commitment 0,50 × doen 0,75"
+    zwakste: str | None
+
+
+@dataclass(frozen=True)
+class PhaseStep:
+    naam: str
+    score: float | None
+    afgerond: bool
+    zelfbeeld: int  # respondents who place the partnership in this phase
+
+
+@dataclass(frozen=True)
+class Phase:
+    huidig: str
+    steps: tuple[PhaseStep, ...]
+    zelfbeeld: tuple[tuple[str, int], ...]  # (phase name or "weet ik niet", respondents)
+    unknown: str | None  # "2 respondenten weten niet in welke fase ..."
+    skipped: tuple[str, ...]  # one warning per phase that looks skipped
+    ahead: str | None  # respondents who think the partnership is much further
+
+
+@dataclass(frozen=True)
+class Spot:
+    position: int
+    band: Band
+    tekst: str
+    where: str  # "ambitie van betekenis · verkennen"
+    score: float
+    advies: str
+
+
+@dataclass(frozen=True)
+class WeakSpots:
+    spots: tuple[Spot, ...]  # at most TOP_WEAK_SPOTS
+    total: int
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A capped list: what is shown, and how many more there are."""
+
+    shown: tuple[str, ...]
+    total: int
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.shown)
+
+
+@dataclass(frozen=True)
+class ConfusedDimension:
+    naam: str
+    rwg: float | None  # rwg(J) when the dimension as a whole shows little agreement
+    items: Listing  # statement text with its AD: "Tekst (AD 1,25)"
+
+
+@dataclass(frozen=True)
+class PairRow:
+    tekst: str
+    first: int
+    second: int
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two respondents: agreement figures mean little, so show where their answers differ."""
+
+    names: tuple[str, str]
+    rows: tuple[PairRow, ...]
+
+
+@dataclass(frozen=True)
+class Gap:
+    dimensie: str
+    hoog: str
+    hoog_score: float
+    laag: str
+    laag_score: float
+    verschil: float
+
+
+@dataclass(frozen=True)
+class Organisations:
+    columns: tuple[tuple[str, int], ...]  # (organisation, respondents)
+    rows: tuple[tuple[str, tuple[float | None, ...]], ...]  # dimension name, score per column
+    gaps: tuple[Gap, ...]
+
+
+@dataclass(frozen=True)
+class WrittenEntry:
+    text: str  # as typed, line breaks kept
+    names: str | None  # "Anna, Bram en Eva"; None when nobody gave a name
+
+
+@dataclass(frozen=True)
+class Written:
+    kind: str  # "Open vraag" or "Toelichting bij de stelling"
+    vraag: str
+    entries: tuple[WrittenEntry, ...]
+
+
+@dataclass(frozen=True)
+class Action:
+    advies: str
+    tekst: str  # the weak spot it comes from
+
+
+@dataclass(frozen=True)
+class GroupView:
+    """One partnership in one round, as every report tells it."""
+
+    header: Header
+    dimensions: Dimensions
+    ambition: Ambition | None
+    phase: Phase
+    weak_spots: WeakSpots
+    confusion: tuple[ConfusedDimension, ...] | None  # three or more respondents, else None
+    pair: Pair | None  # exactly two respondents
+    organisations: Organisations | None  # two or more organisations
+    written: tuple[Written, ...]
+    actions: tuple[Action, ...]
+
+
+@dataclass(frozen=True)
+class TrendRow:
+    naam: str
+    vorige: float | None
+    huidige: float | None
+    verschil: float | None
+    richting: str | None  # "omhoog", "omlaag" or None: below the threshold
+
+    @property
+    def change(self) -> str:
+        """``"+0,35"`` or ``"+1,00 ▲ beter"``: an arrow only past the trend threshold."""
+        change = "" if self.verschil is None else f"{self.verschil:+.2f}".replace(".", ",")
+        return f"{change} {ARROWS.get(self.richting or '', '')}".strip()
+
+
+@dataclass(frozen=True)
+class TrendView:
+    vorige: str | None  # round names as given
+    huidige: str | None
+    rows: tuple[TrendRow, ...]
+    fase_toen: str
+    fase_nu: str
+    threshold: str  # "Een pijl staat alleen bij een verandering van 0,5 of meer."
+    solved: Listing  # no longer a weak spot
+    new: Listing  # new weak spots
+
+    @property
+    def same_phase(self) -> bool:
+        return self.fase_toen == self.fase_nu
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    partnerschap: str
+    ronde: str | None
+    n: int
+    scores: tuple[float | None, ...]  # per dimension, bank order
+    fase: str
+    worst: Band | None
