@@ -14,7 +14,7 @@ import io
 from collections.abc import Iterator, Sequence
 
 from samenwerk_cli.formats.bank import Bank
-from samenwerk_cli.scoring.groups import item_score
+from samenwerk_cli.scoring.items import given_answers
 from samenwerk_cli.scoring.trend import Partnership
 
 HEADER = (
@@ -34,31 +34,19 @@ def rows(found: Sequence[Partnership], bank: Bank) -> Iterator[tuple[str, ...]]:
     """Every answered item (and every open answer) of every respondent, in bank order."""
     for partnership in found:
         for group in partnership.rondes:
-            for number, person in enumerate(group.respondenten, 1):
-                who = person.naam or f"anoniem {number}"
-                for v in bank.vragen:
-                    if v.scored:
-                        answer = person.antwoorden.get(v.id)
-                        if answer is None:
-                            continue
-                        score = item_score(v, answer)
-                        shown = "" if score is None else f"{score:g}"
-                    else:
-                        answer = person.toelichting.get(v.id)
-                        if not answer:
-                            continue
-                        shown = ""
-                    yield (
-                        group.partnerschap,
-                        group.ronde or "",
-                        who,
-                        person.organisatie or "",
-                        v.id,
-                        v.dimensie,
-                        v.fase or "",
-                        str(answer),
-                        shown,
-                    )
+            for given in given_answers(group, bank):
+                person, v = given.respondent, given.vraag
+                yield (
+                    group.partnerschap,
+                    group.ronde or "",
+                    person.naam or f"anoniem {given.position}",
+                    person.organisatie or "",
+                    v.id,
+                    v.dimensie,
+                    v.fase or "",
+                    str(given.antwoord),
+                    "" if given.score is None else f"{given.score:g}",
+                )
 
 
 def to_csv(found: Sequence[Partnership], bank: Bank) -> str:
