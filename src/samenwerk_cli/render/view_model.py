@@ -1,9 +1,9 @@
 """What a report says, as plain frozen data that every renderer lays out (terminal, markdown, HTML).
 
-:mod:`samenwerk_cli.render.view` builds it from scored results and the bank. Renderers only lay
-a view out. Every ``str`` in a view is plain text, never markup: each
-renderer escapes all of it for its own output (``rich.markup.escape``, :mod:`mdtext`, HTML
-entities). Numbers stay numbers, bands stay :data:`Band`; :mod:`words` formats them.
+:mod:`samenwerk_cli.render.view` builds it from scored results and the bank; renderers only lay
+it out. Every ``str`` in a view is plain text, never markup: each renderer escapes all of it for
+its own output (``rich.markup.escape``, :mod:`mdtext`, HTML entities). Numbers stay numbers and
+bands stay :data:`Band`; :mod:`words` formats them.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from samenwerk_cli.render.view import group_view, summary_row, trend_view
 from samenwerk_cli.render.view_model import (
     ASK_ON,
     DISCUSS_GAPS,
+    FAR_APART,
     NO_CONFUSION,
     NO_PAIR_DIFFERENCE,
     NO_WEAK_SPOTS,
@@ -249,7 +250,7 @@ def _pair(pair: Pair) -> list[object]:
     if not pair.rows:
         return [Text(f"\n{NO_PAIR_DIFFERENCE}")]
     table = Table(
-        title="Twee respondenten: hier verschillen de antwoorden 2 of meer",
+        title=f"Twee respondenten: hier verschillen de antwoorden {FAR_APART} of meer",
         title_justify="left",
         box=None,
         padding=(0, 2, 0, 0),
