@@ -134,3 +134,30 @@ def test_builtin_bank_is_found_and_valid(monkeypatch) -> None:
     builtin = bank.load()
     assert builtin.naam == "standaard"
     assert len(builtin.scored) >= 50
+
+
+# --- retired ids (vervallen) ---------------------------------------------------------------------
+
+RETIRED = MODEL.replace("fases:\n", "vervallen: [ambitie.oud, relatie.macht]\nfases:\n")
+
+
+def test_retired_ids_are_listed(tmp_path: Path) -> None:
+    loaded = bank.load(write_bank(tmp_path, model=RETIRED))
+    assert loaded.vervallen == {"ambitie.oud", "relatie.macht"}
+    assert "ambitie.oud" not in loaded.by_id
+
+
+def test_a_retired_id_that_is_still_an_item_is_an_error(tmp_path: Path) -> None:
+    text = MODEL.replace("fases:\n", "vervallen:\n  - ambitie.oud\n  - ambitie.doen\nfases:\n")
+    (found,) = problems_of(write_bank(tmp_path, model=text))
+    assert found.file.endswith("model.yaml")
+    assert (found.field, found.line) == ("vervallen[2]", 27)  # counted from 1
+    assert "nog een vraag" in found.message and "ambitie.yaml" in found.message
+
+
+def test_a_retired_id_is_checked_like_an_item_id(tmp_path: Path) -> None:
+    text = MODEL.replace("fases:\n", "vervallen: [Ambitie.Oud, ambitie.x, ambitie.x]\nfases:\n")
+    problems = problems_of(write_bank(tmp_path, model=text))
+    assert sorted((p.field, p.line) for p in problems) == [("vervallen", 25), ("vervallen[1]", 25)]
+    assert any("twee keer" in p.message for p in problems)
+    assert any("ongeldige id 'Ambitie.Oud'" in p.message for p in problems)
