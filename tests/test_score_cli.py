@@ -172,3 +172,38 @@ def test_parallel_reading_gives_the_same_batch(corpus: Path, monkeypatch) -> Non
     parallel = batch.read_all(paths, loaded, jobs=2)
     assert [f.path for f in parallel.files] == [f.path for f in serial.files]
     assert [f.data for f in parallel.files] == [f.data for f in serial.files]
+
+
+OLD_FILE = """\
+formaat: samenwerk-antwoorden/1
+vragenlijst: standaard
+versie: "2026.1"
+partnerschap: Opleidingsschool Noord
+ronde: 2026-voorjaar
+antwoorden:
+  ambitie.meerwaarde: 4
+  ambitie.gedeelde-ambitie: 1
+  ambitie.doen: 3
+  relatie.macht: 5
+toelichting:
+  relatie.macht: De hogeschool beslist.
+"""
+
+
+def test_an_answer_file_of_the_previous_bank_still_scores(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Version 2026.1 had ids that 2026.2 retired: they are left out with one warning."""
+    (tmp_path / "oud.yaml").write_text(OLD_FILE, encoding="utf-8")
+    result = runner.invoke(app, ["score", str(tmp_path), "--json"])
+    assert result.exit_code == 0, result.stderr
+    warnings = result.stderr.strip().splitlines()
+    assert len(warnings) == 2  # the other version, and the retired ids
+    assert "ingevuld met versie 2026.1, gescoord met 2026.2" in warnings[0]
+    assert warnings[1].startswith(f"waarschuwing: {tmp_path / 'oud.yaml'}:8:")
+    assert warnings[1].endswith("2 vragen bestaan niet meer in versie 2026.2 van de vragenlijst "
+                                "en tellen niet mee: ambitie.gedeelde-ambitie, relatie.macht")  # fmt: skip
+    (found,) = json.loads(result.stdout)["partnerschappen"]
+    dims = {d["id"]: d for d in found["dimensies"]}
+    assert dims["ambitie"]["score"] == 3.5  # (4 + 3) / 2: the retired 1 does not count
+    assert dims["relatie"]["score"] is None  # its only answer was to a retired item
