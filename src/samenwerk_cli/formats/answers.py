@@ -98,7 +98,7 @@ def check(doc: yamlio.Document, bank: Bank) -> AnswerFile:
         (key, item_id)
         for key, given in (("antwoorden", data.antwoorden), ("toelichting", data.toelichting))
         for item_id in given
-        if item_id in bank.vervallen and item_id not in bank.by_id
+        if item_id not in bank.by_id and item_id in bank.vervallen
     ]
     for item_id, value in data.antwoorden.items():
         vraag = bank.by_id.get(item_id)

@@ -125,9 +125,11 @@ class Bank:
     vragen: list[Vraag]
     path: Path
     by_id: dict[str, Vraag] = field(init=False)
+    vervallen: frozenset[str] = field(init=False)  # retired ids: skipped, with a warning
 
     def __post_init__(self) -> None:
         self.by_id = {v.id: v for v in self.vragen}
+        self.vervallen = frozenset(self.model.vervallen)
 
     @property
     def naam(self) -> str:
@@ -140,11 +142,6 @@ class Bank:
     @property
     def scored(self) -> list[Vraag]:
         return [v for v in self.vragen if v.scored]
-
-    @property
-    def vervallen(self) -> frozenset[str]:
-        """Retired item ids: skipped, with a warning, where an answer file still has them."""
-        return frozenset(self.model.vervallen)
 
     def dimensie(self, dim_id: str) -> Dimensie:
         return next(d for d in self.model.dimensies if d.id == dim_id)
