@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from samenwerk_cli.errors import SamenwerkError
 from samenwerk_cli.formats import answers, bank
-from tests.conftest import write_bank
+from tests.conftest import MODEL, write_bank
 
 GOOD = """\
 formaat: samenwerk-antwoorden/1
@@ -175,3 +175,52 @@ def test_malformed_answers_fail_cleanly_with_line(mini: bank.Bank, value: str) -
         assert exc.problems[0].line is not None
     else:
         assert read.data.antwoorden["ambitie.halen-brengen"] in (1, 2, 3, 4, 5, "weet niet", None)
+
+
+# --- retired ids -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def retiring(tmp_path_factory: pytest.TempPathFactory) -> bank.Bank:
+    """The mini bank, version 1.11, which has retired ambitie.oud and ambitie.weg."""
+    model = MODEL.replace('versie: "1.10"', 'versie: "1.11"').replace(
+        "fases:\n", "vervallen: [ambitie.oud, ambitie.weg]\nfases:\n"
+    )
+    return bank.load(write_bank(tmp_path_factory.mktemp("bank"), model=model))
+
+
+OLD = GOOD.replace("  ambitie.belofte: 4\n", "  ambitie.oud: 2\n  ambitie.belofte: 4\n").replace(
+    "toelichting:\n", "toelichting:\n  ambitie.weg: Dit was een goede vraag.\n"
+)
+
+
+def test_retired_ids_are_skipped_with_one_warning(retiring: bank.Bank) -> None:
+    read = answers.parse(OLD, retiring, "a.yaml")
+    assert read.given == {
+        "ambitie.belofte": 4,
+        "ambitie.doen": "weet niet",
+        "ambitie.halen-brengen": 2,
+    }
+    assert read.data.toelichting == {"ambitie.open": "Samen: meer stageplekken | minder uitval"}
+    version, retired = read.warnings
+    assert version.field == "versie" and "1.10" in version.message
+    assert (retired.file, retired.line, retired.field) == ("a.yaml", 11, "antwoorden.ambitie.oud")
+    assert retired.message.startswith("2 vragen bestaan niet meer in versie 1.11")
+    assert retired.message.endswith("tellen niet mee: ambitie.oud, ambitie.weg")
+
+
+def test_one_retired_id_in_the_text_only(retiring: bank.Bank) -> None:
+    text = GOOD.replace("toelichting:\n", "toelichting:\n  ambitie.weg: weg\n")
+    (_, retired) = answers.parse(text, retiring, "a.yaml").warnings
+    assert retired.field == "toelichting.ambitie.weg"
+    assert retired.message == (
+        "1 vraag bestaat niet meer in versie 1.11 van de vragenlijst en telt niet mee: ambitie.weg"
+    )
+
+
+def test_an_id_that_was_never_in_the_bank_is_still_an_error(retiring: bank.Bank) -> None:
+    found = one_problem(OLD.replace("ambitie.oud:", "ambitie.nooit:"), retiring)
+    assert (found.field, found.line) == ("antwoorden.ambitie.nooit", 11)
+    assert "onbekende vraag" in found.message
+    with pytest.raises(SamenwerkError):  # without the bank's list the old id is unknown
+        answers.parse(OLD, bank.load(write_bank(Path(retiring.path).parent / "plain")), "a.yaml")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,75 @@ def test_builtin_bank_is_found_and_valid(monkeypatch) -> None:
     builtin = bank.load()
     assert builtin.naam == "standaard"
     assert len(builtin.scored) >= 50
+
+
+def _sentences(text: str) -> int:
+    return len(re.findall(r"[.?!](?=\s|$)", text))
+
+
+def test_builtin_items_follow_the_writing_rules(monkeypatch) -> None:
+    """MODEL.md "Writing items", as far as a program can judge it."""
+    monkeypatch.delenv(bank.ENV_VAR, raising=False)
+    builtin = bank.load()
+    for v in builtin.vragen:
+        assert len(v.tekst.split()) <= 20, v.id
+        assert _sentences(v.uitleg) == 1, v.id
+        # what a school respondent cannot judge (bank review, issue 13)
+        for words in ("iedereen weet", "de bestuurders", "het projectplan"):
+            assert words not in v.tekst.lower(), v.id
+        if re.search(r"\b(elke partner|alle partners)\b", v.tekst):
+            assert "vastgelegd wat elke partner" in v.tekst, v.id  # a written fact, not a guess
+    for v in builtin.scored:
+        assert 1 <= _sentences(v.advies) <= 2, v.id
+        if v.soort == "balans":
+            left, right = (p.split() for p in v.polen or [])
+            assert left[0] == right[0] and abs(len(left) - len(right)) <= 2, v.id
+
+
+def test_builtin_bank_rests_the_ambition_index_on_two_items_per_factor(monkeypatch) -> None:
+    monkeypatch.delenv(bank.ENV_VAR, raising=False)
+    builtin = bank.load()
+    index = builtin.model.ambitie_index
+    assert index is not None and index.factoren == ["belofte", "commitment", "doen"]
+    for factor in index.factoren:
+        items = [v.id for v in builtin.scored if v.dimensie == "ambitie" and v.thema == factor]
+        assert len(items) >= 2, factor
+    quick = [v for v in builtin.scored if v.kort]
+    assert 10 <= len(quick) <= 15
+    quick_themes = {v.thema for v in quick if v.dimensie == "ambitie"}
+    assert {"meerwaarde", "gedeelde-ambitie", *index.factoren} <= quick_themes
+
+
+def test_builtin_retired_ids_are_no_items(monkeypatch) -> None:
+    monkeypatch.delenv(bank.ENV_VAR, raising=False)
+    builtin = bank.load()
+    assert builtin.versie == "2026.2"
+    assert {"ambitie.gedeelde-ambitie", "ambitie.commitment", "relatie.macht"} <= builtin.vervallen
+    assert not builtin.vervallen & builtin.by_id.keys()
+
+
+# --- retired ids (vervallen) ---------------------------------------------------------------------
+
+RETIRED = MODEL.replace("fases:\n", "vervallen: [ambitie.oud, relatie.macht]\nfases:\n")
+
+
+def test_retired_ids_are_listed(tmp_path: Path) -> None:
+    loaded = bank.load(write_bank(tmp_path, model=RETIRED))
+    assert loaded.vervallen == {"ambitie.oud", "relatie.macht"}
+    assert "ambitie.oud" not in loaded.by_id
+
+
+def test_a_retired_id_that_is_still_an_item_is_an_error(tmp_path: Path) -> None:
+    text = MODEL.replace("fases:\n", "vervallen:\n  - ambitie.oud\n  - ambitie.doen\nfases:\n")
+    (found,) = problems_of(write_bank(tmp_path, model=text))
+    assert found.file.endswith("model.yaml")
+    assert (found.field, found.line) == ("vervallen[2]", 27)  # counted from 1
+    assert "nog een vraag" in found.message and "ambitie.yaml" in found.message
+
+
+def test_a_retired_id_is_checked_like_an_item_id(tmp_path: Path) -> None:
+    text = MODEL.replace("fases:\n", "vervallen: [Ambitie.Oud, ambitie.x, ambitie.x]\nfases:\n")
+    problems = problems_of(write_bank(tmp_path, model=text))
+    assert sorted((p.field, p.line) for p in problems) == [("vervallen", 25), ("vervallen[1]", 25)]
+    assert any("twee keer" in p.message for p in problems)
+    assert any("ongeldige id 'Ambitie.Oud'" in p.message for p in problems)

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from samenwerk_cli.cli.app import app
 from samenwerk_cli.formats import answers, bank
-from tests.conftest import AMBITIE, write_bank
+from tests.conftest import AMBITIE, MODEL, write_bank
 
 
 def test_version(runner: CliRunner) -> None:
@@ -106,6 +106,17 @@ def test_questions_check_lists_every_problem(runner: CliRunner, tmp_path: Path) 
     assert len(lines) == 2
     assert all(line.startswith(f"fout: {directory / 'ambitie.yaml'}:") for line in lines)
     assert "Traceback" not in result.output
+
+
+def test_questions_check_names_a_retired_id_that_is_still_an_item(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    model = MODEL.replace("fases:\n", "vervallen: [ambitie.doen]\nfases:\n")
+    directory = write_bank(tmp_path, model=model)
+    result = runner.invoke(app, ["questions", "check", str(directory)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"fout: {directory / 'model.yaml'}:25:")
+    assert "'ambitie.doen' staat als vervallen, maar is nog een vraag" in result.stderr
 
 
 def test_questions_check_missing_folder(runner: CliRunner, tmp_path: Path) -> None:

@@ -242,8 +242,9 @@ def test_report_sections_and_tables_on_the_examples() -> None:
     assert phases[0] == ["Fase", "Score", "Stand", "Zelfbeeld"] and len(phases[1]) == 5
     assert orgs[0] == ["Dimensie", "Basisschool De Linde (n=2)", "Hogeschool Noord (n=2)"]
     assert trend_table[0] == ["Dimensie", "2026-voorjaar", "2026-najaar", "Verandering"]
-    assert ["Respect voor elkaars belangen", "2,24", "3,24", "+1,00 ▲ beter"] in trend_table[1]
-    assert ["Ambitie van betekenis", "3,29", "3,64", "+0,35"] in trend_table[1]  # no arrow < 0,5
+    # belangen 419/180 -> 589/180 (+170/180 = 0,944); ambitie 685/216 -> 779/216 (+94/216 = 0,435)
+    assert ["Respect voor elkaars belangen", "2,33", "3,27", "+0,94 ▲ beter"] in trend_table[1]
+    assert ["Ambitie van betekenis", "3,17", "3,61", "+0,44"] in trend_table[1]  # no arrow < 0,5
     assert agreements == (["Wat", "Wie", "Wanneer"], [["", "", ""]] * 4)
     images = [c for t in flat(tokens) if t.type == "image" for c in [t]]
     assert [i.attrGet("src") for i in images] == ["rapport.svg"]

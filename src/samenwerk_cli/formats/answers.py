@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
@@ -93,8 +94,16 @@ def check(doc: yamlio.Document, bank: Bank) -> AnswerFile:
         problems.append(
             at(("fase",), f"onbekende fase '{data.fase}' (kies uit {', '.join(fases)})")
         )
+    retired = [
+        (key, item_id)
+        for key, given in (("antwoorden", data.antwoorden), ("toelichting", data.toelichting))
+        for item_id in given
+        if item_id not in bank.by_id and item_id in bank.vervallen
+    ]
     for item_id, value in data.antwoorden.items():
         vraag = bank.by_id.get(item_id)
+        if vraag is None and item_id in bank.vervallen:
+            continue
         if vraag is None:
             problems.append(at(("antwoorden", item_id), f"onbekende vraag '{item_id}'"))
         elif not vraag.scored and value is not None:
@@ -102,11 +111,33 @@ def check(doc: yamlio.Document, bank: Bank) -> AnswerFile:
                 at(("antwoorden", item_id), "een open vraag beantwoord je onder 'toelichting'")
             )
     for item_id in data.toelichting:
-        if item_id not in bank.by_id:
+        if item_id not in bank.by_id and item_id not in bank.vervallen:
             problems.append(at(("toelichting", item_id), f"onbekende vraag '{item_id}'"))
     if problems:
         raise SamenwerkError(problems)
+    if retired:
+        warnings.append(_skip_retired(retired, bank, at))
+        gone = {item_id for _, item_id in retired}
+        data = msgspec.structs.replace(
+            data,
+            antwoorden={k: v for k, v in data.antwoorden.items() if k not in gone},
+            toelichting={k: v for k, v in data.toelichting.items() if k not in gone},
+        )
     return AnswerFile(doc.file, data, warnings)
+
+
+def _skip_retired(
+    retired: list[tuple[str, str]], bank: Bank, at: Callable[[tuple[Any, ...], str], Problem]
+) -> Problem:
+    """One warning per file for the answers to items the bank has retired (they are left out)."""
+    ids = sorted({item_id for _, item_id in retired})
+    shown = ", ".join(ids[:5]) + (f" en {len(ids) - 5} meer" if len(ids) > 5 else "")
+    what = "1 vraag bestaat" if len(ids) == 1 else f"{len(ids)} vragen bestaan"
+    verb = "telt" if len(ids) == 1 else "tellen"
+    return at(
+        retired[0],
+        f"{what} niet meer in versie {bank.versie} van de vragenlijst en {verb} niet mee: {shown}",
+    )
 
 
 def _explain_answer(problem: Problem, doc: yamlio.Document) -> Problem:

@@ -85,6 +85,9 @@ class ModelFile(Struct):
     schaal: Schaal = msgspec.field(default_factory=Schaal)
     drempels: Drempels = msgspec.field(default_factory=Drempels)
     ambitie_index: AmbitieIndex | None = None
+    # Ids of items taken out of the bank: old answer files that still carry them are read with a
+    # warning and those answers are left out, instead of failing on an unknown id.
+    vervallen: list[str] = []
 
 
 class Vraag(Struct):
@@ -122,9 +125,11 @@ class Bank:
     vragen: list[Vraag]
     path: Path
     by_id: dict[str, Vraag] = field(init=False)
+    vervallen: frozenset[str] = field(init=False)  # retired ids: skipped, with a warning
 
     def __post_init__(self) -> None:
         self.by_id = {v.id: v for v in self.vragen}
+        self.vervallen = frozenset(self.model.vervallen)
 
     @property
     def naam(self) -> str:
@@ -208,6 +213,10 @@ def load(directory: str | os.PathLike[str] | None = None) -> Bank:
         vragen += items.vragen
     for items, doc in files.values():
         problems.append(_at(doc, ("dimensie",), f"onbekende dimensie '{items.dimensie}'"))
+    for j, retired in enumerate(model.vervallen):
+        if retired in seen:
+            message = f"'{retired}' staat als vervallen, maar is nog een vraag (in {seen[retired]})"
+            problems.append(_at(model_doc, ("vervallen", j), message))
     if problems:
         raise SamenwerkError(problems)
     return Bank(model, vragen, path)
@@ -244,6 +253,12 @@ def _check_model(model: ModelFile, doc: yamlio.Document) -> list[Problem]:
             problems.append(
                 _at(doc, ("dimensies", i, "themas"), f"thema '{dup}' komt twee keer voor")
             )
+    for j, retired in enumerate(model.vervallen):
+        if not ID_PATTERN.match(retired):
+            message = f"ongeldige id '{retired}' (kleine letters, punten, bijv. ambitie.meerwaarde)"
+            problems.append(_at(doc, ("vervallen", j), message))
+    for dup in _duplicates(model.vervallen):
+        problems.append(_at(doc, ("vervallen",), f"id '{dup}' staat twee keer bij vervallen"))
     index = model.ambitie_index
     if index is not None:
         dims = {d.id: d for d in model.dimensies}
