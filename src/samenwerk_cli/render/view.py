@@ -240,6 +240,7 @@ def summary_row(group: GroupResult, bank: Bank) -> SummaryRow:
         group.ronde,
         group.n,
         tuple(d.score for d in group.dimensies),
+        tuple(d.band for d in group.dimensies),
         fase_name(bank, group.fase.huidig),
         worst_band(group),
     )

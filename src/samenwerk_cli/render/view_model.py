@@ -232,5 +232,6 @@ class SummaryRow:
     ronde: str | None
     n: int
     scores: tuple[float | None, ...]  # per dimension, bank order
+    bands: tuple[Band | None, ...]  # per dimension, bank order
     fase: str
     worst: Band | None

@@ -11,7 +11,7 @@ from samenwerk_cli.scoring.results import Band
 BAND_STYLE = {"sterk": "green", "aandacht": "yellow", "zorg": "bold red"}
 BAND_SYMBOL = {"sterk": "●", "aandacht": "◐", "zorg": "○"}
 TOO_FEW = "te weinig antwoorden"
-BAR_WIDTH = 16
+BAR_WIDTH = 10  # with the other columns, a report fits an 80-column screen
 
 
 def number(value: float | None, decimals: int = 2) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from rich import box
 from rich.console import Console, Group
 from rich.markup import escape
 from rich.panel import Panel
@@ -35,7 +36,14 @@ from samenwerk_cli.render.view_model import (
     TrendView,
     WeakSpots,
 )
-from samenwerk_cli.render.words import BAND_STYLE, band_word, number, percent, score_bar
+from samenwerk_cli.render.words import (
+    BAND_STYLE,
+    BAND_SYMBOL,
+    band_word,
+    number,
+    percent,
+    score_bar,
+)
 from samenwerk_cli.scoring.results import GroupResult
 from samenwerk_cli.scoring.trend import Partnership, all_groups
 
@@ -88,25 +96,48 @@ def trend_report(trend: TrendView) -> Panel:
     return Panel(Group(*parts), title=title, title_align="left")
 
 
-def summary_table(groups: Sequence[GroupResult], bank: Bank) -> Table:
-    table = Table(title="Overzicht van de partnerschappen", title_justify="left")
-    table.add_column("partnerschap", overflow="fold", min_width=16)
-    table.add_column("ronde", no_wrap=True)
-    table.add_column("n", justify="right")
-    for dim in bank.model.dimensies:
-        table.add_column(escape(dim.id[:5]), justify="right")
+def summary_table(groups: Sequence[GroupResult], bank: Bank) -> Group:
+    """One row per partnership and round, any number of them, within 80 columns: short fixed
+    labels for the dimensions and a band symbol beside each score, explained below the table."""
+    labels = short_labels([d.id for d in bank.model.dimensies])
+    table = Table(
+        title="Overzicht van de partnerschappen",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        padding=(0, 1, 0, 0),
+        pad_edge=False,
+    )
+    table.add_column("partnerschap · ronde", overflow="fold", min_width=12, ratio=1)
+    table.add_column("n", justify="right", no_wrap=True)
+    for label in labels:
+        table.add_column(label, justify="right", no_wrap=True, min_width=5)
     table.add_column("fase", no_wrap=True)
-    table.add_column("zwakste", no_wrap=True)
     for row in (summary_row(g, bank) for g in groups):
-        table.add_row(
-            escape(row.partnerschap),
-            escape(row.ronde or "-"),
-            str(row.n),
-            *[number(s) for s in row.scores],
-            escape(row.fase),
-            Text(band_word(row.worst), style=BAND_STYLE.get(row.worst or "", "")),
-        )
-    return table
+        name = row.partnerschap + (f" · {row.ronde}" if row.ronde else "")
+        scores = [
+            Text(f"{number(s)}{BAND_SYMBOL.get(b or '', ' ')}", style=BAND_STYLE.get(b or "", ""))
+            for s, b in zip(row.scores, row.bands, strict=True)
+        ]
+        table.add_row(escape(name), str(row.n), *scores, escape(row.fase))
+    names = " · ".join(
+        f"{label} {dim.naam.lower()}"
+        for label, dim in zip(labels, bank.model.dimensies, strict=True)
+    )
+    bands = " · ".join(f"{BAND_SYMBOL[b]} {b}" for b in ("sterk", "aandacht", "zorg"))
+    return Group(table, Text(f"{names}.\n{bands}; n = aantal respondenten.", style="dim"))
+
+
+def short_labels(ids: Sequence[str], size: int = 3) -> list[str]:
+    """``ambitie`` -> ``Amb``: for each id its shortest prefix of at least ``size`` letters
+    that no other id shares."""
+
+    def label(own: str) -> str:
+        width = size
+        while width < len(own) and any(o != own and o.startswith(own[:width]) for o in ids):
+            width += 1
+        return own[:width].capitalize()
+
+    return [label(i) for i in ids]
 
 
 def group_report(group: GroupResult, bank: Bank) -> Panel:
@@ -149,7 +180,7 @@ def dimension_table(dims: Dimensions) -> Table:
     table.add_column("score", justify="right")
     table.add_column("band")
     table.add_column("dekking", justify="right")
-    table.add_column("1 ─────────── 5")
+    table.add_column("1 ────── 5", no_wrap=True)
     if dims.team:
         table.add_column("overeenstemming", justify="right")
     for d in dims.rows:
