@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Mapping
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 class Format(str, Enum):
     md = "md"
     csv = "csv"
+    xlsx = "xlsx"
     json = "json"
 
 
@@ -53,7 +55,8 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="md: rapport met radargrafiek · csv: een regel per antwoord · "
+            help="md: rapport met radargrafiek · xlsx: werkmap voor Excel (antwoorden, "
+            "scores, radargrafiek) · csv: een regel per antwoord, voor scripts · "
             "json: als 'score --json'.",
         ),
     ] = Format.md,
@@ -66,6 +69,7 @@ def export(
 ) -> ExitCode:
     """Rapport om te delen: markdown met grafiek en trend, of CSV/JSON voor verdere analyse."""
     from samenwerk_cli.cli.context import report_problems
+    from samenwerk_cli.errors import SamenwerkError
     from samenwerk_cli.formats import bank as bank_mod
     from samenwerk_cli.scoring import score_paths
 
@@ -81,10 +85,20 @@ def export(
         as_folder = output is not None and output.endswith(("/", "\\"))
         files, folder = _markdown(env, found, bank, target, as_folder)
     else:
+        text: str | bytes
         if format_ is Format.csv:
             from samenwerk_cli.render.spreadsheet import to_csv
 
             text = to_csv(found, bank)
+        elif format_ is Format.xlsx:
+            from samenwerk_cli.render.workbook import to_xlsx
+
+            if target is None:
+                raise SamenwerkError(
+                    "een werkmap is geen tekst voor het scherm: geef -o antwoorden.xlsx"
+                )
+            target = target if target.suffix.lower() == ".xlsx" else target.with_suffix(".xlsx")
+            text = to_xlsx(found, bank)
         else:
             from samenwerk_cli.render.json import score_json
 
@@ -95,10 +109,11 @@ def export(
     return ExitCode.INVALID if run.errors and not skip_invalid else ExitCode.OK
 
 
-def _single(env: Env, output: Path | None, text: str) -> dict[Path, str]:
+def _single(env: Env, output: Path | None, text: str | bytes) -> dict[Path, str | bytes]:
     from samenwerk_cli.errors import Problem, SamenwerkError
 
     if output is None:
+        assert isinstance(text, str)
         env.write(text)
         return {}
     if output.is_dir():
@@ -106,7 +121,7 @@ def _single(env: Env, output: Path | None, text: str) -> dict[Path, str]:
     return {output: text}
 
 
-def _write(env: Env, files: dict[Path, str], force: bool, folder: Path | None) -> None:
+def _write(env: Env, files: Mapping[Path, str | bytes], force: bool, folder: Path | None) -> None:
     """All or nothing: a report a team filled in (their agreements) is never overwritten unasked.
 
     ``folder``: the folder of reports, made here once every check has passed.
