@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from samenwerk_cli.errors import SamenwerkError
 from samenwerk_cli.formats import answers, bank
-from tests.conftest import MODEL, write_bank
+from tests.testbank import MODEL, write_bank
 
 GOOD = """\
 formaat: samenwerk-antwoorden/1

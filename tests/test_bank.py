@@ -9,7 +9,7 @@ import pytest
 
 from samenwerk_cli.errors import SamenwerkError
 from samenwerk_cli.formats import bank
-from tests.conftest import AMBITIE, MODEL, write_bank
+from tests.testbank import AMBITIE, MODEL, write_bank
 
 
 def problems_of(directory: Path) -> list:
@@ -22,13 +22,17 @@ def test_mini_bank_loads_in_model_order(mini_bank: Path) -> None:
     loaded = bank.load(mini_bank)
     assert [v.id for v in loaded.vragen] == [
         "ambitie.belofte",
+        "ambitie.commitment",
         "ambitie.doen",
         "ambitie.halen-brengen",
         "ambitie.open",
         "relatie.vertrouwen",
+        "relatie.omheen",
+        "relatie.samen",
     ]
     assert loaded.versie == "1.10"  # unquoted in YAML 1.1 this would have become 1.1
-    assert loaded.by_id["relatie.vertrouwen"].omgekeerd is True
+    assert loaded.by_id["relatie.omheen"].omgekeerd is True
+    assert loaded.by_id["relatie.vertrouwen"].omgekeerd is False
     assert loaded.model.drempels.sterk == 4.0  # defaults apply
     assert [v.id for v in loaded.scored if v.kort] == ["ambitie.belofte", "relatie.vertrouwen"]
 
@@ -38,7 +42,7 @@ def test_unknown_field_is_named_with_its_line(tmp_path: Path) -> None:
     (found,) = problems_of(write_bank(tmp_path, ambitie=text))
     assert found.file.endswith("ambitie.yaml")
     assert found.field == "vragen[1].tekts"
-    assert found.line == 11
+    assert found.line == 12
     assert "geen bekend veld" in found.message
 
 
@@ -52,7 +56,7 @@ def test_wrong_type_is_translated(tmp_path: Path) -> None:
     text = AMBITIE.replace("    kort: true\n", "    kort: misschien\n", 1)
     (found,) = problems_of(write_bank(tmp_path, ambitie=text))
     assert found.field == "vragen[1].kort"
-    assert found.line == 10
+    assert found.line == 11
     assert "true of false" in found.message
 
 
@@ -65,15 +69,15 @@ def test_invalid_kind(tmp_path: Path) -> None:
 def test_semantic_problems_are_all_listed(tmp_path: Path) -> None:
     text = (
         AMBITIE.replace("id: ambitie.doen", "id: relatie.doen")
-        .replace("fase: delen\n    thema: doen", "fase: later\n    thema: niets")
+        .replace("fase: overeenkomen\n    thema: doen", "fase: later\n    thema: niets")
         .replace("    polen: [We brengen meer dan we halen, We halen meer dan we brengen]\n", "")
     )
     found = problems_of(write_bank(tmp_path, ambitie=text))
     messages = {p.field: p.message for p in found}
-    assert "moet beginnen met 'ambitie.'" in messages["vragen[2].id"]
-    assert "onbekende fase 'later'" in messages["vragen[2].fase"]
-    assert "geen thema" in messages["vragen[2].thema"]
-    assert "twee polen" in messages["vragen[3].polen"]
+    assert "moet beginnen met 'ambitie.'" in messages["vragen[3].id"]
+    assert "onbekende fase 'later'" in messages["vragen[3].fase"]
+    assert "geen thema" in messages["vragen[3].thema"]
+    assert "twee polen" in messages["vragen[4].polen"]
     assert all(p.line for p in found)
 
 
@@ -96,9 +100,11 @@ def test_missing_dimension_file_and_unknown_dimension(tmp_path: Path) -> None:
 
 
 def test_ambition_index_must_name_themes(tmp_path: Path) -> None:
-    text = MODEL.replace("factoren: [belofte, doen]", "factoren: [belofte, durf]")
+    text = MODEL.replace(
+        "factoren: [belofte, commitment, doen]", "factoren: [belofte, commitment, durf]"
+    )
     (found,) = problems_of(write_bank(tmp_path, model=text))
-    assert found.field == "ambitie_index.factoren[2]" and "'durf'" in found.message
+    assert found.field == "ambitie_index.factoren[3]" and "'durf'" in found.message
 
 
 def test_thresholds_must_be_ordered(tmp_path: Path) -> None:
@@ -109,11 +115,11 @@ def test_thresholds_must_be_ordered(tmp_path: Path) -> None:
 
 def test_open_item_cannot_be_quick_or_reversed(tmp_path: Path) -> None:
     text = AMBITIE.replace(
-        "    tekst: Wat willen we samen bereiken?\n",
-        "    tekst: Wat willen we samen bereiken?\n    kort: true\n",
+        "    tekst: Wat willen we bereiken?\n",
+        "    tekst: Wat willen we bereiken?\n    kort: true\n",
     )
     (found,) = problems_of(write_bank(tmp_path, ambitie=text))
-    assert found.field == "vragen[4].kort"
+    assert found.field == "vragen[5].kort"
 
 
 def test_missing_model_file(tmp_path: Path) -> None:
@@ -197,13 +203,13 @@ def test_a_retired_id_that_is_still_an_item_is_an_error(tmp_path: Path) -> None:
     text = MODEL.replace("fases:\n", "vervallen:\n  - ambitie.oud\n  - ambitie.doen\nfases:\n")
     (found,) = problems_of(write_bank(tmp_path, model=text))
     assert found.file.endswith("model.yaml")
-    assert (found.field, found.line) == ("vervallen[2]", 27)  # counted from 1
+    assert (found.field, found.line) == ("vervallen[2]", 28)  # counted from 1
     assert "nog een vraag" in found.message and "ambitie.yaml" in found.message
 
 
 def test_a_retired_id_is_checked_like_an_item_id(tmp_path: Path) -> None:
     text = MODEL.replace("fases:\n", "vervallen: [Ambitie.Oud, ambitie.x, ambitie.x]\nfases:\n")
     problems = problems_of(write_bank(tmp_path, model=text))
-    assert sorted((p.field, p.line) for p in problems) == [("vervallen", 25), ("vervallen[1]", 25)]
+    assert sorted((p.field, p.line) for p in problems) == [("vervallen", 26), ("vervallen[1]", 26)]
     assert any("twee keer" in p.message for p in problems)
     assert any("ongeldige id 'Ambitie.Oud'" in p.message for p in problems)

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from samenwerk_cli.cli.app import app
 from samenwerk_cli.formats import answers, bank
-from tests.conftest import AMBITIE, MODEL, write_bank
+from tests.testbank import AMBITIE, MODEL, write_bank
 
 
 def test_version(runner: CliRunner) -> None:
@@ -93,12 +93,13 @@ def test_questions_check_valid_bank(runner: CliRunner, mini_bank: Path) -> None:
     result = runner.invoke(app, ["questions", "check", str(mini_bank)])
     assert result.exit_code == 0
     assert "geldig" in result.stdout
-    assert "3 van de 4 cellen" in result.stdout
+    # ambitie: verkennen, delen, overeenkomen; relatie: verkennen, delen, vormgeven; of 2 x 4
+    assert "6 van de 8 cellen" in result.stdout
     assert "niet elke combinatie" in result.stderr
 
 
 def test_questions_check_lists_every_problem(runner: CliRunner, tmp_path: Path) -> None:
-    broken = AMBITIE.replace("fase: delen\n    thema: doen", "fase: later\n    thema: niets")
+    broken = AMBITIE.replace("fase: overeenkomen\n    thema: doen", "fase: later\n    thema: niets")
     directory = write_bank(tmp_path, ambitie=broken)
     result = runner.invoke(app, ["questions", "check", str(directory)])
     assert result.exit_code == 2
@@ -115,7 +116,7 @@ def test_questions_check_names_a_retired_id_that_is_still_an_item(
     directory = write_bank(tmp_path, model=model)
     result = runner.invoke(app, ["questions", "check", str(directory)])
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"fout: {directory / 'model.yaml'}:25:")
+    assert result.stderr.startswith(f"fout: {directory / 'model.yaml'}:26:")
     assert "'ambitie.doen' staat als vervallen, maar is nog een vraag" in result.stderr
 
 

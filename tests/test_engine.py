@@ -21,15 +21,15 @@ from samenwerk_cli.formats.answers import Antwoorden
 from samenwerk_cli.formats.bank import Bank
 from samenwerk_cli.session.dialog import DimensionHeader, Nav, Question
 from samenwerk_cli.session.engine import BACK_LABEL, Engine, Metadata
-from tests.reflect_fixtures import ALL_IDS, write_reflect_bank
+from tests.testbank import ALL_IDS, write_bank
 
 TODAY = dt.date(2026, 11, 29)
-OPEN = "ambitie.open"  # the one open item of the reflect test bank, 4th of 6
+OPEN = "ambitie.open"  # the one open item of the test bank, 5th of 8
 
 
 @pytest.fixture(scope="module")
 def bank(tmp_path_factory: pytest.TempPathFactory) -> Bank:
-    return bank_mod.load(write_reflect_bank(tmp_path_factory.mktemp("vragen")))
+    return bank_mod.load(write_bank(tmp_path_factory.mktemp("vragen")))
 
 
 class Scripted:
@@ -118,7 +118,7 @@ def test_any_walk_back_and_forth_ends_complete_and_in_order(
             assert (after == "fase") if i == 0 else (after[:2] == ("item", i - 1))
         else:
             assert after[:2] == ("item", i + 1)
-    assert steps[-1][1:] == (5, BACK_LABEL, False)  # the walk ends answering the last item
+    assert steps[-1][1:] == (7, BACK_LABEL, False)  # the walk ends answering the last item
 
     assert all(f.antwoorden == dict.fromkeys(ids(scored=True), 3) for f in files)
     assert all(f.toelichting == {OPEN: ""} for f in files)
@@ -167,10 +167,10 @@ def test_resume_starts_at_the_first_item_not_everyone_answered(
     files = run.run()
     items = [s for s in mode.log if isinstance(s, tuple)]
     assert mode.log[0] == "resumed" and ("fase" in mode.log) is asked
-    assert [s[1] for s in items] == [2, 3, 4, 5]
+    assert [s[1] for s in items] == [2, 3, 4, 5, 6, 7]
     assert [f.antwoorden["ambitie.belofte"] for f in files] == [4] * len(fases)  # kept
-    assert files[0].antwoorden["ambitie.balans"] == 3  # asked again, with everyone
-    assert len(saved) == int(asked) + 4 + 1
+    assert files[0].antwoorden["ambitie.doen"] == 3  # asked again, with everyone
+    assert len(saved) == int(asked) + 6 + 1
 
 
 @pytest.mark.parametrize(("fase_in_metadata", "back"), [(True, None), (False, BACK_LABEL)])
@@ -190,16 +190,17 @@ def test_back_from_the_first_item_of_a_resumed_run(
 
 def test_progress_counts_within_the_dimension_and_the_run(bank: Bank) -> None:
     run, _, _ = engine(bank, Scripted(True, []))
-    assert run.progress(0) == "Ambitie 1/4 · totaal 1/6"
-    assert run.progress(4) == "Relatie 1/2 · totaal 5/6"
-    assert run.progress(5) == "Relatie 2/2 · totaal 6/6"
+    assert run.progress(0) == "Ambitie 1/5 · totaal 1/8"
+    assert run.progress(4) == "Ambitie 5/5 · totaal 5/8"
+    assert run.progress(5) == "Relatie 1/3 · totaal 6/8"
+    assert run.progress(7) == "Relatie 3/3 · totaal 8/8"
 
 
 def test_saved_files_are_in_bank_order(bank: Bank) -> None:
     resume = half_done(bank, ["delen"])
-    resume[0].antwoorden = {"relatie.macht": 2, "ambitie.belofte": 4}
+    resume[0].antwoorden = {"relatie.samen": 2, "ambitie.belofte": 4}
     mode = Scripted(True, [])
     run, _, saved = engine(bank, mode, resume=resume)
     run.run()
-    assert list(saved[0][0]["antwoorden"])[:2] == ["ambitie.belofte", "ambitie.juich"]
+    assert list(saved[0][0]["antwoorden"])[:2] == ["ambitie.belofte", "ambitie.commitment"]
     assert list(saved[-1][0]["antwoorden"]) == ids(scored=True)

@@ -16,7 +16,7 @@ from samenwerk_cli.cli.app import app
 from samenwerk_cli.formats import answers
 from samenwerk_cli.formats import bank as bank_mod
 from samenwerk_cli.render.spreadsheet import HEADER
-from tests.conftest import mini_answers
+from tests.testbank import mini_answers
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 NAJAAR = EXAMPLES / "opleidingsschool-noord" / "2026-najaar"
@@ -104,7 +104,11 @@ def test_csv_round_trip(runner: CliRunner, tmp_path: Path, mini_bank: Path) -> N
     folder = tmp_path / "antwoorden"
     folder.mkdir()
     for name, org, answers_given in (
-        ("Zoë Één", "Hogeschool Noord", {"ambitie.belofte": 4, "relatie.vertrouwen": 2}),
+        (
+            "Zoë Één",
+            "Hogeschool Noord",
+            {"ambitie.belofte": 4, "relatie.vertrouwen": 2, "relatie.omheen": 2},
+        ),
         (None, "Basisschool De Linde, locatie Zuid", {"ambitie.doen": "weet niet"}),
     ):
         data = mini_answers(
@@ -128,7 +132,8 @@ def test_csv_round_trip(runner: CliRunner, tmp_path: Path, mini_bank: Path) -> N
         ("anoniem 1", "ambitie.doen", "weet niet", ""),  # files in name order: Basis, Hoges
         ("Zoë Één", "ambitie.belofte", "4", "4"),
         ("Zoë Één", "ambitie.open", 'Meer "stageplaatsen";\nen rust', ""),
-        ("Zoë Één", "relatie.vertrouwen", "2", "4"),  # reversed item: 2 scores 4
+        ("Zoë Één", "relatie.vertrouwen", "2", "2"),
+        ("Zoë Één", "relatie.omheen", "2", "4"),  # reversed item: 6 - 2 = 4
     ]
     assert rows[0]["organisatie"] == "Basisschool De Linde, locatie Zuid"
     assert {r["dimensie"] for r in rows} == {"ambitie", "relatie"}

@@ -19,7 +19,7 @@ from samenwerk_cli import files
 from samenwerk_cli.cli.app import app
 from samenwerk_cli.session.dialog import Nav
 from samenwerk_cli.terminal.env import Env
-from tests.reflect_fixtures import Script, write_reflect_bank
+from tests.testbank import Script, write_bank
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -66,7 +66,7 @@ def test_reflect_fault_keeps_the_answers_so_far_and_shows_how_to_go_on(
     code: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    bank = write_reflect_bank(tmp_path / "vragen")
+    bank = write_bank(tmp_path / "vragen")
     real_replace = os.replace
     saves = {"n": 0}
 
@@ -104,7 +104,7 @@ def test_group_session_fault_keeps_the_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    bank = write_reflect_bank(tmp_path / "vragen")
+    bank = write_bank(tmp_path / "vragen")
     real_replace = os.replace
     saves = {"n": 0}
 
@@ -224,7 +224,7 @@ def test_dash_means_standard_output(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 def test_finished_session_exits_zero_through_the_seam(tmp_path: Path) -> None:
     """The seam maps a command's return value; OK stays 0 (regression guard for the seam)."""
-    bank = write_reflect_bank(tmp_path / "vragen")
+    bank = write_bank(tmp_path / "vragen")
     script = Script(
         [
             ("partnerschap", "N"),

@@ -16,8 +16,8 @@ from samenwerk_cli.formats import bank as bank_mod
 from samenwerk_cli.session.dialog import Nav
 from samenwerk_cli.session.engine import Metadata, is_low
 from samenwerk_cli.session.single import Session
-from tests.reflect_fixtures import Script, write_reflect_bank
 from tests.test_reflect_pty import CTRL_C, ENTER, SAMENWERK, spawn, step
+from tests.testbank import Script, write_bank
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -37,16 +37,16 @@ BACKSPACE = "\x7f"
 
 
 def test_group_of_four_with_back_interrupt_and_resume(tmp_path: Path) -> None:
-    bank_dir = write_reflect_bank(tmp_path / "vragen")
+    bank_dir = write_bank(tmp_path / "vragen")
     common = ["--quick", "--questions", str(bank_dir)]
     child = spawn(
         ["reflect", "--group", GROUP, "-p", "Opleidingsschool Noord", "--round", "2026-najaar",
          "-o", "groep", *common],
         tmp_path,
     )  # fmt: skip
-    step(child, "groepssessie", "Dirk", "Intypen", "In welke fase", "3 · Uitvoeren",
+    step(child, "groepssessie", "Dirk", "Intypen", "In welke fase", "4 · Vormgeven",
          "Antwoorden van Anna, Bram, Carla en Dirk", keys="1 2 2 ?" + ENTER)  # fmt: skip
-    step(child, "3 · Uitvoeren", "Ambitie 1/1 · totaal 1/2", "We hebben afgesproken",
+    step(child, "4 · Vormgeven", "Ambitie 1/1 · totaal 1/2", "We hebben elkaar iets",
          "5 · helemaal eens", "Antwoorden van", keys="4 5" + ENTER)  # fmt: skip
     step(child, "2 antwoorden getypt voor 4 deelnemers", keys=" 2 3" + ENTER)
     step(child, "gemiddelde", "3,5", "BESPREKEN", "beide kanten van het midden",

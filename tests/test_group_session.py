@@ -28,7 +28,7 @@ from samenwerk_cli.session.group import (
     Statement,
 )
 from samenwerk_cli.session.single import Session
-from tests.reflect_fixtures import ALL_IDS, Script, run_flow, write_reflect_bank
+from tests.testbank import ALL_IDS, Script, run_flow, write_bank
 
 TODAY = dt.date(2026, 11, 29)
 ROOM = (
@@ -36,28 +36,32 @@ ROOM = (
     Deelnemer("Bram", "Basisschool De Linde"),
     Deelnemer("Carla", "Basisschool De Linde"),
 )
-# (key, answer) for a full run of the reflect test bank by three people
+# (key, answer) for a full run of the test bank by three people
 FULL = [
     ("partnerschap", "Opleidingsschool Noord"),
     ("ronde", "2026-najaar"),
     ("fase", "1 2 ?"),
     ("item:ambitie.belofte", "4 5 2"),
     ("samenvatting:ambitie.belofte", "Bram en Anna zien de belofte, Carla niet."),
-    ("item:ambitie.juich", "2 2 3"),
-    ("samenvatting:ambitie.juich", ""),
-    ("item:ambitie.balans", "3 ? 1"),
-    ("samenvatting:ambitie.balans", ""),
+    ("item:ambitie.commitment", "2 2 3"),
+    ("samenvatting:ambitie.commitment", ""),
+    ("item:ambitie.doen", "4 4 4"),
+    ("samenvatting:ambitie.doen", ""),
+    ("item:ambitie.halen-brengen", "3 ? 1"),
+    ("samenvatting:ambitie.halen-brengen", ""),
     ("item:ambitie.open", "Meer stageplaatsen, samen opleiden."),
     ("item:relatie.vertrouwen", "4 4 5"),
     ("samenvatting:relatie.vertrouwen", ""),
-    ("item:relatie.macht", "? ? ?"),
-    ("samenvatting:relatie.macht", ""),
+    ("item:relatie.omheen", "2 2 1"),
+    ("samenvatting:relatie.omheen", ""),
+    ("item:relatie.samen", "? ? ?"),
+    ("samenvatting:relatie.samen", ""),
 ]
 
 
 @pytest.fixture
 def bank(tmp_path: Path) -> Bank:
-    return bank_mod.load(write_reflect_bank(tmp_path / "vragen"))
+    return bank_mod.load(write_bank(tmp_path / "vragen"))
 
 
 def run(bank: Bank, steps: list[tuple[str, Any]], **kwargs: Any) -> tuple[Any, list, list, Script]:
@@ -78,12 +82,15 @@ def test_full_run_writes_one_file_per_participant(bank: Bank) -> None:
     assert [f.fase for f in files] == ["verkennen", "delen", "weet ik niet"]
     assert anna.antwoorden == {
         "ambitie.belofte": 4,
-        "ambitie.juich": 2,
-        "ambitie.balans": 3,
+        "ambitie.commitment": 2,
+        "ambitie.doen": 4,
+        "ambitie.halen-brengen": 3,
         "relatie.vertrouwen": 4,
-        "relatie.macht": "weet niet",
+        "relatie.omheen": 2,
+        "relatie.samen": "weet niet",
     }
-    assert bram.antwoorden["ambitie.balans"] == "weet niet"
+    assert bram.antwoorden["ambitie.halen-brengen"] == "weet niet"
+    assert carla.antwoorden["relatie.omheen"] == 1
     assert carla.antwoorden["ambitie.belofte"] == 2
     # the facilitator's summary and the open item's gist belong to everyone
     for f in files:
@@ -92,16 +99,16 @@ def test_full_run_writes_one_file_per_participant(bank: Bank) -> None:
             "ambitie.open": "Meer stageplaatsen, samen opleiden.",
         }
     # saved after the metadata, the phase, every line and every summary, and at the end
-    assert len(saved) == 1 + 1 + 2 * 5 + 1 + 1
+    assert len(saved) == 1 + 1 + 2 * 7 + 1 + 1
     assert saved[-1][0]["compleet"] is True
     assert saved[3][0]["antwoorden"] == {"ambitie.belofte": 4}
 
     assert isinstance(events[0], GroupIntro) and events[0].deelnemers == ROOM
     first = next(e for e in events if isinstance(e, Statement) and e.progress.startswith("Amb"))
-    assert first.progress == "Ambitie 1/4 · totaal 1/6"
+    assert first.progress == "Ambitie 1/5 · totaal 1/8"
     assert first.schaal[0] == "1 · helemaal oneens"
     [open_item] = [e for e in events if isinstance(e, Statement) and "open vraag" in e.progress]
-    assert open_item.tekst == "Wat willen we samen bereiken?" and open_item.schaal == ()
+    assert open_item.tekst == "Wat willen we bereiken?" and open_item.schaal == ()
     outcomes = [e for e in events if isinstance(e, Outcome) and e.beoordeeld]
     belofte = outcomes[0]
     assert belofte.rows[1] == ("2 · oneens", ("Carla",))
@@ -110,7 +117,7 @@ def test_full_run_writes_one_file_per_participant(bank: Bank) -> None:
     assert belofte.bespreken and "beide kanten" in belofte.bespreken
     assert outcomes[-1].rows[-1] == ("weet niet", ("Anna", "Bram", "Carla"))
     closing = events[-1]
-    assert isinstance(closing, Closing) and closing.stellingen == 5
+    assert isinstance(closing, Closing) and closing.stellingen == 7
     assert [(r.nr, r.antwoorden) for r in closing.rows] == [(1, "2×1 · 4×1 · 5×1")]
     assert closing.rows[0].samenvatting == "Bram en Anna zien de belofte, Carla niet."
 
@@ -124,13 +131,14 @@ def test_the_line_prompt_names_the_order_and_validates(bank: Bank) -> None:
     assert line.validate("4 5 1") is None and line.validate("b") is None
     fase = next(q for q in script.asked if q.key == "fase")
     assert fase.validate is not None and fase.validate("b") is not None  # nothing before it
-    assert fase.validate("4 1 1")  # this bank has three phases
+    assert fase.validate("5 1 1")  # this bank has four phases
+    assert fase.validate("4 1 1") is None
 
 
 def test_back_prefills_the_earlier_line_and_changes_it(bank: Bank) -> None:
     steps = [
         *FULL[:5],
-        ("item:ambitie.juich", "b"),
+        ("item:ambitie.commitment", "b"),
         ("item:ambitie.belofte", "1 1 1"),
         ("samenvatting:ambitie.belofte", "Toch niet."),
         *FULL[5:],
@@ -156,12 +164,12 @@ def test_back_from_an_open_item(bank: Bank) -> None:
     steps = [
         *FULL[:at_open],
         ("item:ambitie.open", "b"),
-        ("item:ambitie.balans", "3 3 3"),
-        ("samenvatting:ambitie.balans", ""),
+        ("item:ambitie.halen-brengen", "3 3 3"),
+        ("samenvatting:ambitie.halen-brengen", ""),
         *FULL[at_open:],
     ]
     files, _, _, _ = run(bank, steps)
-    assert [f.antwoorden["ambitie.balans"] for f in files] == [3, 3, 3]
+    assert [f.antwoorden["ambitie.halen-brengen"] for f in files] == [3, 3, 3]
 
 
 def test_metadata_given_as_flags_is_not_asked(bank: Bank) -> None:
@@ -186,7 +194,7 @@ def test_a_scripted_wrong_line_is_shown_and_asked_again(bank: Bank) -> None:
 
 def test_interrupt_and_resume_at_the_first_line_not_everyone_answered(bank: Bank) -> None:
     saved: list[list[Antwoorden]] = []
-    script = Script([*FULL[:7], ("item:ambitie.balans", KeyboardInterrupt())])
+    script = Script([*FULL[:7], ("item:ambitie.doen", KeyboardInterrupt())])
     session = GroupSession(
         bank,
         ask=script,
@@ -200,12 +208,12 @@ def test_interrupt_and_resume_at_the_first_line_not_everyone_answered(bank: Bank
     with pytest.raises(KeyboardInterrupt):
         session.run()
     on_disk = saved[-1]
-    assert on_disk[0].antwoorden == {"ambitie.belofte": 4, "ambitie.juich": 2}
+    assert on_disk[0].antwoorden == {"ambitie.belofte": 4, "ambitie.commitment": 2}
     assert not any(f.compleet for f in on_disk)
 
     files, events, _, script = run(bank, FULL[7:], resume=on_disk, deelnemers=())
     assert isinstance(events[0], GroupResumed)
-    assert (events[0].beantwoord, events[0].totaal) == (2, 6)
+    assert (events[0].beantwoord, events[0].totaal) == (2, 8)
     assert [d.naam for d in events[0].deelnemers] == ["Anna", "Bram", "Carla"]
     assert files[0].antwoorden["ambitie.belofte"] == 4  # kept
     assert all(f.compleet for f in files)

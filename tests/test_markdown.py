@@ -20,7 +20,7 @@ from samenwerk_cli.formats import bank as bank_mod
 from samenwerk_cli.render import mdtext
 from samenwerk_cli.render.markdown import index, partnership_report
 from samenwerk_cli.scoring import batch, trend
-from tests.conftest import mini_answers
+from tests.testbank import mini_answers
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 TODAY = dt.date(2026, 11, 29)

@@ -6,11 +6,11 @@ import pytest
 
 from samenwerk_cli.scoring import groups as scoring
 from samenwerk_cli.scoring.results import AmbitionIndex
-from tests.scoring_fixtures import (
+from tests.testbank import (
     BANK,
     SCORED,
     answer_file,
-    make_bank,
+    bank_with,
     phases,
     team,
 )
@@ -39,7 +39,7 @@ def test_ambition_index_without_a_factor_answer() -> None:
     assert index.waarde is None
     assert index.factoren == {"belofte": 0.5, "commitment": None, "doen": 0.75}
     assert index.zwakste == "belofte"  # weakest of the factors that could be scored
-    no_spec = scoring.score_group([answer_file({})], make_bank(with_index=False))
+    no_spec = scoring.score_group([answer_file({})], bank_with(ambitie_index=None))
     assert no_spec.ambitie_index is None
 
 

@@ -17,7 +17,7 @@ from samenwerk_cli.formats import bank as bank_mod
 from samenwerk_cli.session.dialog import SEPARATOR, Choice, Nav, Question
 from samenwerk_cli.session.single import Session
 from samenwerk_cli.terminal import prompts
-from tests.reflect_fixtures import write_reflect_bank
+from tests.testbank import write_bank
 
 pytestmark = pytest.mark.timeout(20)
 
@@ -107,7 +107,7 @@ def test_style_honours_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_whole_quick_session_through_real_prompts(keys: Any, tmp_path: Path) -> None:
-    bank = bank_mod.load(write_reflect_bank(tmp_path / "vragen"))
+    bank = bank_mod.load(write_bank(tmp_path / "vragen"))
     out = tmp_path / "a.yaml"
     keys(
         "Noord" + ENTER  # partnerschap

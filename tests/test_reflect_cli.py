@@ -15,13 +15,13 @@ from samenwerk_cli.files import slug
 from samenwerk_cli.formats.answers import FORMAT, Antwoorden
 from samenwerk_cli.session.storage import default_output, resume_command
 from samenwerk_cli.terminal.env import Env
-from tests.reflect_fixtures import write_reflect_bank
+from tests.testbank import write_bank
 
 ENV = {"NO_COLOR": "1", "COLUMNS": "120", "SAMENWERK_VRAGEN": None}
 
 
 def test_not_a_terminal_points_to_template_and_score(tmp_path: Path) -> None:
-    bank = write_reflect_bank(tmp_path / "vragen")
+    bank = write_bank(tmp_path / "vragen")
     result = CliRunner(env=ENV).invoke(app, ["reflect", "--questions", str(bank)], input="4\n")
     assert result.exit_code == 2
     assert "geen terminal" in result.stderr
@@ -115,7 +115,7 @@ def never_asked(question: object) -> None:
 def test_group_input_errors(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
 ) -> None:
-    bank = write_reflect_bank(tmp_path / "vragen")
+    bank = write_bank(tmp_path / "vragen")
     monkeypatch.chdir(tmp_path)
     (tmp_path / "team.yaml").write_text(
         "deelnemers:\n  - naam: Anna\n  - naam: Bram\n    leeftijd: 40\n", encoding="utf-8"

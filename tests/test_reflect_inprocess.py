@@ -17,7 +17,7 @@ from samenwerk_cli.formats import answers
 from samenwerk_cli.formats import bank as bank_mod
 from samenwerk_cli.session.dialog import Nav
 from samenwerk_cli.terminal.env import Env
-from tests.reflect_fixtures import Script, write_reflect_bank
+from tests.testbank import Script, write_bank
 
 ENV = {"NO_COLOR": "1", "COLUMNS": "100", "SAMENWERK_VRAGEN": None}
 TODAY = dt.date(2026, 11, 28)
@@ -34,7 +34,7 @@ META = [
 @pytest.fixture
 def bank_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
-    return write_reflect_bank(tmp_path / "vragen")
+    return write_bank(tmp_path / "vragen")
 
 
 def invoke(args: list[str], steps: list[tuple[str, object]]) -> tuple[object, Script]:
@@ -50,11 +50,13 @@ def test_single_session_writes_the_file_and_reports_the_scores(
     steps = [
         *META,
         ("item:ambitie.belofte", 4),
-        ("item:ambitie.juich", 2),  # reversed: scores 6 - 2 = 4
-        ("item:ambitie.balans", 3),  # the middle of a balans: scores 5
+        ("item:ambitie.commitment", 5),
+        ("item:ambitie.doen", 5),
+        ("item:ambitie.halen-brengen", 3),  # the middle of a balans: scores 5
         ("item:ambitie.open", "Meer stageplaatsen."),
         ("item:relatie.vertrouwen", 5),
-        ("item:relatie.macht", 4),
+        ("item:relatie.omheen", 2),  # reversed: scores 6 - 2 = 4
+        ("item:relatie.samen", 4),
         ("review", Nav.FINISH),
     ]
     result, script = invoke(["--questions", str(bank_dir)], steps)
@@ -64,8 +66,8 @@ def test_single_session_writes_the_file_and_reports_the_scores(
     assert f"Je antwoorden zijn bewaard in {path.name}" in result.stdout
     data = answers.read(path, bank_mod.load(bank_dir)).data
     assert data.compleet and data.datum == TODAY and data.ronde == "2026-najaar"
-    # ambitie: (4 + 4 + 5) / 3 = 13/3 = 4.33; relatie: (5 + 4) / 2 = 4.5
-    assert "4,33" in result.stdout and "4,50" in result.stdout
+    # ambitie: (4 + 5 + 5 + 5) / 4 = 19/4 = 4.75; relatie: (5 + 4 + 4) / 3 = 13/3 = 4.33
+    assert "4,75" in result.stdout and "4,33" in result.stdout
     assert "Opleidingsschool Noord · ronde 2026-najaar" in result.stdout
 
 

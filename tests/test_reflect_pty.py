@@ -11,7 +11,7 @@ import pytest
 
 from samenwerk_cli.formats import answers
 from samenwerk_cli.formats import bank as bank_mod
-from tests.reflect_fixtures import ALL_IDS, write_reflect_bank
+from tests.testbank import ALL_IDS, write_bank
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -26,7 +26,7 @@ ENTER, CTRL_C, CTRL_D = "\r", "\x03", "\x04"
 
 @pytest.fixture
 def bank_dir(tmp_path: Path) -> Path:
-    return write_reflect_bank(tmp_path / "vragen")
+    return write_bank(tmp_path / "vragen")
 
 
 def spawn(args: list[str], cwd: Path) -> pexpect.spawn:
@@ -67,9 +67,9 @@ def test_full_quick_run(tmp_path: Path, bank_dir: Path) -> None:
     step(child, "Je naam", keys="Anna de Vries" + ENTER)
     step(child, "Je rol", keys="opleider" + ENTER)
     step(child, "Ronde", keys="2026-najaar" + ENTER)
-    step(child, "In welke fase", "4) weet ik niet", keys="2" + ENTER)
+    step(child, "In welke fase", "5) weet ik niet", keys="2" + ENTER)
     step(
-        child, "Ambitie 1/1 · totaal 1/2", "We hebben afgesproken", "6) weet niet", keys="4" + ENTER
+        child, "Ambitie 1/1 · totaal 1/2", "We hebben elkaar iets", "6) weet niet", keys="4" + ENTER
     )
     step(child, "Relatie 1/1 · totaal 2/2", "We vertrouwen elkaar.", keys="2" + ENTER)
     step(child, "Wil je dit toelichten?", keys="Weinig contact buiten overleg." + ENTER)
@@ -92,10 +92,11 @@ def test_interrupt_and_resume(tmp_path: Path, bank_dir: Path) -> None:
     out = tmp_path / "bo.yaml"
     child = spawn(["reflect", "--questions", str(bank_dir), "-o", str(out), *FLAGS], tmp_path)
     step(child, "In welke fase", keys="1" + ENTER)
-    step(child, "Ambitie 1/4", keys="5" + ENTER)
-    step(child, "Ambitie 2/4", keys="3" + ENTER)
-    step(child, "Ambitie 3/4", keys="3" + ENTER)
-    step(child, "Ambitie 4/4", "Wat willen we samen bereiken?", keys=CTRL_C)
+    step(child, "Ambitie 1/5", keys="5" + ENTER)
+    step(child, "Ambitie 2/5", keys="3" + ENTER)
+    step(child, "Ambitie 3/5", keys="3" + ENTER)
+    step(child, "Ambitie 4/5", keys="3" + ENTER)  # the middle of a balans: not low
+    step(child, "Ambitie 5/5", "Wat willen we bereiken?", keys=CTRL_C)
     child.expect_exact("Gestopt")
     child.expect(r"\r\n  (samenwerk reflect --resume [^\r\n]+)\r\n")
     command = child.match.group(1)
@@ -107,12 +108,18 @@ def test_interrupt_and_resume(tmp_path: Path, bank_dir: Path) -> None:
     bank = bank_mod.load(bank_dir)
     saved = answers.read(out, bank).data
     assert not saved.compleet
-    assert saved.antwoorden == {"ambitie.belofte": 5, "ambitie.juich": 3, "ambitie.balans": 3}
+    assert saved.antwoorden == {
+        "ambitie.belofte": 5,
+        "ambitie.commitment": 3,
+        "ambitie.doen": 3,
+        "ambitie.halen-brengen": 3,
+    }
 
     child = spawn(shlex.split(command)[1:], tmp_path)
-    step(child, "Verder met Noord", "3 van de 6", "Ambitie 4/4", "Wat willen we", keys=ENTER)
-    step(child, "Relatie 1/2", keys="6" + ENTER)
-    step(child, "Relatie 2/2", keys="4" + ENTER)
+    step(child, "Verder met Noord", "4 van de 8", "Ambitie 5/5", "Wat willen we", keys=ENTER)
+    step(child, "Relatie 1/3", keys="6" + ENTER)
+    step(child, "Relatie 2/3", keys="2" + ENTER)  # reversed: 2 is not low
+    step(child, "Relatie 3/3", keys="4" + ENTER)
     report = finish(child)
     assert "Aandacht voor persoonlijke relaties" in report
 
@@ -134,32 +141,36 @@ def test_back_and_change_an_answer(tmp_path: Path, bank_dir: Path) -> None:
     out = tmp_path / "bo.yaml"
     child = spawn(["reflect", "--questions", str(bank_dir), "-o", str(out), *FLAGS], tmp_path)
     step(child, "In welke fase", keys="3" + ENTER)
-    step(child, "Ambitie 1/4", "u) uitleg", keys="u" + ENTER)
+    step(child, "Ambitie 1/5", "u) uitleg", keys="u" + ENTER)
     step(child, "Uitleg: De belofte is", keys="5" + ENTER)
-    step(child, "Ambitie 2/4", "v) ← vorige vraag", keys="v" + ENTER)
-    step(child, "Ambitie 1/4", "We hebben afgesproken", keys="1" + ENTER)  # was 5
+    step(child, "Ambitie 2/5", "v) ← vorige vraag", keys="v" + ENTER)
+    step(child, "Ambitie 1/5", "We hebben elkaar iets", keys="1" + ENTER)  # was 5
     step(child, "Wil je dit toelichten?", keys="Niets vastgelegd." + ENTER)
-    step(child, "Ambitie 2/4", keys="1" + ENTER)
-    step(child, "Ambitie 3/4", keys="3" + ENTER)
-    step(child, "Ambitie 4/4", keys="Samen opleiden." + ENTER)
-    step(child, "Relatie 1/2", keys="4" + ENTER)
-    step(child, "Relatie 2/2", keys="4" + ENTER)
-    # In the review, change item 5 (relatie.vertrouwen) from 4 to 2.
+    step(child, "Ambitie 2/5", keys="4" + ENTER)
+    step(child, "Ambitie 3/5", keys="4" + ENTER)
+    step(child, "Ambitie 4/5", keys="3" + ENTER)
+    step(child, "Ambitie 5/5", keys="Samen opleiden." + ENTER)
+    step(child, "Relatie 1/3", keys="4" + ENTER)
+    step(child, "Relatie 2/3", keys="2" + ENTER)
+    step(child, "Relatie 3/3", keys="4" + ENTER)
+    # In the review, change item 6 (relatie.vertrouwen) from 4 to 2.
     step(child, "Je antwoorden", "Klopt alles?", keys="2" + ENTER)
-    step(child, "Welk nummer", keys="5" + ENTER)
-    step(child, "Relatie 1/2", "← terug naar het overzicht", keys="2" + ENTER)
+    step(child, "Welk nummer", keys="6" + ENTER)
+    step(child, "Relatie 1/3", "← terug naar het overzicht", keys="2" + ENTER)
     step(child, "Wil je dit toelichten?", keys=ENTER)
     report = finish(child)
     assert "Ambitie van betekenis" in report
 
     data = answers.read(out, bank_mod.load(bank_dir)).data
-    assert data.compleet and data.fase == "uitvoeren"
+    assert data.compleet and data.fase == "overeenkomen"
     assert data.antwoorden == {
         "ambitie.belofte": 1,
-        "ambitie.juich": 1,
-        "ambitie.balans": 3,
+        "ambitie.commitment": 4,
+        "ambitie.doen": 4,
+        "ambitie.halen-brengen": 3,
         "relatie.vertrouwen": 2,
-        "relatie.macht": 4,
+        "relatie.omheen": 2,
+        "relatie.samen": 4,
     }
     assert data.toelichting == {
         "ambitie.belofte": "Niets vastgelegd.",

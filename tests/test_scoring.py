@@ -12,14 +12,14 @@ from hypothesis import strategies as st
 from samenwerk_cli.formats.bank import Drempels
 from samenwerk_cli.scoring import groups as scoring
 from samenwerk_cli.scoring.results import GroupResult
-from tests.scoring_fixtures import (
+from tests.testbank import (
     BANK,
     SCORED,
     STELLINGEN,
     answer_file,
+    bank_with,
     dims,
     items,
-    make_bank,
     team,
 )
 
@@ -60,7 +60,7 @@ def test_bands_at_the_thresholds() -> None:
 
 
 def test_bands_come_from_the_bank() -> None:
-    bank = make_bank(Drempels(sterk=4.5, aandacht=2.5))
+    bank = bank_with(drempels=Drempels(sterk=4.5, aandacht=2.5))
     result = scoring.score_group([answer_file({"ambitie.belofte": 4, "ambitie.doen": 2})], bank)
     assert items(result)["ambitie.belofte"].band == "aandacht"  # 4 < 4.5
     assert items(result)["ambitie.doen"].band == "zorg"  # 2 < 2.5
@@ -186,7 +186,7 @@ def test_respondents_and_warnings() -> None:
     assert r.toelichting == {"ambitie.open": "Samen beter"}
     assert (result.partnerschap, result.ronde) == ("School Noord", "2026-najaar")
     assert result.waarschuwingen == (
-        "antwoorden ingevuld met verschillende versies van de vragenlijst: 1, 2",
+        "antwoorden ingevuld met verschillende versies van de vragenlijst: 1.10, 2",
     )
     with pytest.raises(ValueError):
         scoring.score_group([], BANK)
@@ -226,7 +226,7 @@ def test_order_rounds_by_name_and_by_date() -> None:
 
 def test_bank_index_is_cached_per_bank() -> None:
     assert scoring.bank_index(BANK) is scoring.bank_index(BANK)
-    assert scoring.bank_index(make_bank()) is not scoring.bank_index(BANK)
+    assert scoring.bank_index(bank_with()) is not scoring.bank_index(BANK)
 
 
 # --- properties -------------------------------------------------------------------------------

@@ -31,7 +31,7 @@ from samenwerk_cli.session.engine import (
     select_items,
 )
 from samenwerk_cli.session.single import Session
-from tests.reflect_fixtures import ALL_IDS, QUICK_IDS, Script, run_flow, write_reflect_bank
+from tests.testbank import ALL_IDS, QUICK_IDS, Script, run_flow, write_bank
 
 TODAY = dt.date(2026, 11, 28)
 META = [
@@ -46,7 +46,7 @@ META = [
 
 @pytest.fixture
 def bank(tmp_path: Path) -> Bank:
-    return bank_mod.load(write_reflect_bank(tmp_path / "vragen"))
+    return bank_mod.load(write_bank(tmp_path / "vragen"))
 
 
 def run(bank: Bank, steps: list[tuple[str, Any]], **kwargs: Any) -> tuple[Any, list, list, Script]:
@@ -56,11 +56,13 @@ def run(bank: Bank, steps: list[tuple[str, Any]], **kwargs: Any) -> tuple[Any, l
 FULL = [
     *META,
     ("item:ambitie.belofte", 4),
-    ("item:ambitie.juich", 2),
-    ("item:ambitie.balans", 3),
+    ("item:ambitie.commitment", 4),
+    ("item:ambitie.doen", 3),
+    ("item:ambitie.halen-brengen", 3),
     ("item:ambitie.open", "Meer stageplaatsen."),
     ("item:relatie.vertrouwen", "weet niet"),
-    ("item:relatie.macht", 5),
+    ("item:relatie.omheen", 2),  # reverse-scored: 2 is not low
+    ("item:relatie.samen", 5),
     ("review", Nav.FINISH),
 ]
 
@@ -76,30 +78,32 @@ def test_full_run_order_and_result(bank: Bank) -> None:
     assert data.datum == TODAY
     assert data.antwoorden == {
         "ambitie.belofte": 4,
-        "ambitie.juich": 2,
-        "ambitie.balans": 3,
+        "ambitie.commitment": 4,
+        "ambitie.doen": 3,
+        "ambitie.halen-brengen": 3,
         "relatie.vertrouwen": "weet niet",
-        "relatie.macht": 5,
+        "relatie.omheen": 2,
+        "relatie.samen": 5,
     }
     assert data.toelichting == {"ambitie.open": "Meer stageplaatsen."}
     assert isinstance(events[0], Intro)
     headers = [e.naam for e in events if isinstance(e, DimensionHeader)]
     assert headers == ["Ambitie van betekenis", "Aandacht voor persoonlijke relaties"]
     labels = [e.label for e in events if isinstance(e, Progress)]
-    assert labels[0] == "Ambitie 1/4 · totaal 1/6"
-    assert labels[4] == "Relatie 1/2 · totaal 5/6"
+    assert labels[0] == "Ambitie 1/5 · totaal 1/8"
+    assert labels[5] == "Relatie 1/3 · totaal 6/8"
     assert isinstance(events[-1], Review)
 
 
 def test_saved_after_every_answer_and_file_scores(bank: Bank, tmp_path: Path) -> None:
     _, _, saved, _ = run(bank, FULL)
     # metadata, then one save per item, then the final one marking the file complete
-    assert len(saved) == 1 + 6 + 1
+    assert len(saved) == 1 + 8 + 1
     assert saved[0]["antwoorden"] == {}
     assert saved[1]["antwoorden"] == {"ambitie.belofte": 4}
-    assert saved[2]["antwoorden"] == {"ambitie.belofte": 4, "ambitie.juich": 2}
-    assert saved[4]["toelichting"] == {"ambitie.open": "Meer stageplaatsen."}
-    assert [s["compleet"] for s in saved] == [False] * 7 + [True]
+    assert saved[2]["antwoorden"] == {"ambitie.belofte": 4, "ambitie.commitment": 4}
+    assert saved[5]["toelichting"] == {"ambitie.open": "Meer stageplaatsen."}
+    assert [s["compleet"] for s in saved] == [False] * 9 + [True]
     # the saved data is a valid answer file for this bank
     path = tmp_path / "a.yaml"
     answers.save(path, msgspec.convert(saved[-1], answers.Antwoorden))
@@ -112,20 +116,22 @@ def test_low_answer_offers_a_comment(bank: Bank) -> None:
         *META,
         ("item:ambitie.belofte", 2),
         ("toelichting:ambitie.belofte", "  Nog niets op papier. "),
-        ("item:ambitie.juich", 5),  # reverse-scored: 5 is a low score
-        ("toelichting:ambitie.juich", ""),
-        ("item:ambitie.balans", 1),  # a balans pole is low
-        ("toelichting:ambitie.balans", "We geven veel."),
+        ("item:ambitie.commitment", 3),
+        ("item:ambitie.doen", 4),
+        ("item:ambitie.halen-brengen", 1),  # a balans pole is low
+        ("toelichting:ambitie.halen-brengen", "We geven veel."),
         ("item:ambitie.open", ""),
         ("item:relatie.vertrouwen", 1),
         ("toelichting:relatie.vertrouwen", ""),
-        ("item:relatie.macht", 3),
+        ("item:relatie.omheen", 5),  # reverse-scored: 5 is a low score
+        ("toelichting:relatie.omheen", ""),
+        ("item:relatie.samen", 3),
         ("review", Nav.FINISH),
     ]
     data, _, saved, _ = run(bank, steps)
     assert data.toelichting == {
         "ambitie.belofte": "Nog niets op papier.",
-        "ambitie.balans": "We geven veel.",
+        "ambitie.halen-brengen": "We geven veel.",
         "ambitie.open": "",
     }
     assert saved[2]["toelichting"] == {"ambitie.belofte": "Nog niets op papier."}
@@ -149,21 +155,23 @@ def test_back_changes_an_answer(bank: Bank) -> None:
     steps = [
         *META,
         ("item:ambitie.belofte", 4),
-        ("item:ambitie.juich", Nav.BACK),
+        ("item:ambitie.commitment", Nav.BACK),
         ("item:ambitie.belofte", 1),
         ("toelichting:ambitie.belofte", "Toch niet."),
-        ("item:ambitie.juich", 3),
-        ("item:ambitie.balans", 3),
+        ("item:ambitie.commitment", 3),
+        ("item:ambitie.doen", 3),
+        ("item:ambitie.halen-brengen", 3),
         ("item:ambitie.open", BACK_TEXT),  # a text prompt goes back with "<"
-        ("item:ambitie.balans", 4),
+        ("item:ambitie.halen-brengen", 4),
         ("item:ambitie.open", "x"),
         ("item:relatie.vertrouwen", 4),
-        ("item:relatie.macht", 4),
+        ("item:relatie.omheen", 2),
+        ("item:relatie.samen", 4),
         ("review", Nav.FINISH),
     ]
     data, _, _, script = run(bank, steps)
     assert data.antwoorden["ambitie.belofte"] == 1
-    assert data.antwoorden["ambitie.balans"] == 4
+    assert data.antwoorden["ambitie.halen-brengen"] == 4
     assert data.toelichting["ambitie.belofte"] == "Toch niet."
     # going back shows the earlier answer as the default
     again = [q for q in script.asked if q.key == "item:ambitie.belofte"][1]
@@ -208,30 +216,30 @@ def test_review_changes_an_item(bank: Bank) -> None:
     steps = [
         *FULL[:-1],
         ("review", Nav.CHANGE),
-        ("review:nummer", "6"),
-        ("item:relatie.macht", 2),
-        ("toelichting:relatie.macht", "Eén partner beslist."),
+        ("review:nummer", "8"),
+        ("item:relatie.samen", 2),
+        ("toelichting:relatie.samen", "Eén partner beslist."),
         ("review", Nav.CHANGE),
-        ("review:nummer", "2"),
-        ("item:ambitie.juich", Nav.BACK),  # back from a review change: unchanged
+        ("review:nummer", "7"),
+        ("item:relatie.omheen", Nav.BACK),  # back from a review change: unchanged
         ("review", Nav.FINISH),
     ]
     data, events, _, script = run(bank, steps)
-    assert data.antwoorden["relatie.macht"] == 2
-    assert data.antwoorden["ambitie.juich"] == 2
+    assert data.antwoorden["relatie.samen"] == 2
+    assert data.antwoorden["relatie.omheen"] == 2
     reviews = [e for e in events if isinstance(e, Review)]
     assert len(reviews) == 3
-    assert reviews[0].rows[5].antwoord == "5 · helemaal eens"
-    assert reviews[1].rows[5].antwoord == "2 · oneens"
-    assert reviews[1].rows[5].toelichting == "Eén partner beslist."
-    assert reviews[0].rows[2].antwoord == "3 · in evenwicht"
-    assert reviews[0].rows[3].antwoord == "Meer stageplaatsen."
-    back = [q for q in script.asked if q.key == "item:ambitie.juich"][-1]
+    assert reviews[0].rows[7].antwoord == "5 · helemaal eens"
+    assert reviews[1].rows[7].antwoord == "2 · oneens"
+    assert reviews[1].rows[7].toelichting == "Eén partner beslist."
+    assert reviews[0].rows[3].antwoord == "3 · in evenwicht"
+    assert reviews[0].rows[4].antwoord == "Meer stageplaatsen."
+    back = [q for q in script.asked if q.key == "item:relatie.omheen"][-1]
     assert [c.title for c in back.choices if c.value is Nav.BACK] == ["← terug naar het overzicht"]
     number = next(q for q in script.asked if q.key == "review:nummer")
     assert number.validate is not None
-    assert number.validate("7") and number.validate("x") and number.validate("0")
-    assert number.validate("6") is None and number.validate("") is None
+    assert number.validate("9") and number.validate("x") and number.validate("0")
+    assert number.validate("8") is None and number.validate("") is None
 
 
 def test_review_number_invalid_or_empty_returns_to_review(bank: Bank) -> None:
@@ -266,11 +274,12 @@ def test_dimension_filter(bank: Bank) -> None:
     steps = [
         *META,
         ("item:relatie.vertrouwen", 4),
-        ("item:relatie.macht", 4),
+        ("item:relatie.omheen", 2),
+        ("item:relatie.samen", 4),
         ("review", Nav.FINISH),
     ]
     data, events, _, _ = run(bank, steps, dimensions=["relatie"])
-    assert list(data.antwoorden) == ["relatie.vertrouwen", "relatie.macht"]
+    assert list(data.antwoorden) == ["relatie.vertrouwen", "relatie.omheen", "relatie.samen"]
     assert events[0].dimensies == (
         ("Aandacht voor persoonlijke relaties", "Vertrouwen bouw je samen op."),
     )
@@ -310,50 +319,57 @@ def partial(bank: Bank) -> answers.Antwoorden:
         respondent="Anna",
         fase="delen",
         datum=dt.date(2026, 1, 2),
-        antwoorden={"ambitie.belofte": 4, "ambitie.juich": 2},
+        antwoorden={"ambitie.belofte": 4, "ambitie.commitment": 4},
         toelichting={"ambitie.belofte": "Goed."},
     )
 
 
 def test_resume_at_first_unanswered_keeps_metadata(bank: Bank) -> None:
     steps = [
-        ("item:ambitie.balans", 3),
+        ("item:ambitie.doen", 3),
+        ("item:ambitie.halen-brengen", 3),
         ("item:ambitie.open", ""),
         ("item:relatie.vertrouwen", 4),
-        ("item:relatie.macht", 4),
+        ("item:relatie.omheen", 2),
+        ("item:relatie.samen", 4),
         ("review", Nav.FINISH),
     ]
     data, events, saved, _ = run(bank, steps, resume=partial(bank))
-    assert events[0] == Resumed("Noord", "Anna", 2, 6, False)
+    assert events[0] == Resumed("Noord", "Anna", 2, 8, False)
     assert not any(isinstance(e, Intro) for e in events)
     assert (data.partnerschap, data.respondent, data.fase) == ("Noord", "Anna", "delen")
     assert data.datum == dt.date(2026, 1, 2)
     assert data.antwoorden["ambitie.belofte"] == 4
     assert data.toelichting["ambitie.belofte"] == "Goed."
     assert data.compleet
-    assert saved[0]["antwoorden"] == {"ambitie.belofte": 4, "ambitie.juich": 2}
+    assert saved[0]["antwoorden"] == {"ambitie.belofte": 4, "ambitie.commitment": 4}
 
 
 def test_resume_back_reaches_earlier_answers(bank: Bank) -> None:
     steps = [
-        ("item:ambitie.balans", Nav.BACK),
-        ("item:ambitie.juich", 3),
-        ("item:ambitie.balans", 3),
+        ("item:ambitie.doen", Nav.BACK),
+        ("item:ambitie.commitment", 3),
+        ("item:ambitie.doen", 3),
+        ("item:ambitie.halen-brengen", 3),
         ("item:ambitie.open", ""),
         ("item:relatie.vertrouwen", 4),
-        ("item:relatie.macht", 4),
+        ("item:relatie.omheen", 2),
+        ("item:relatie.samen", 4),
         ("review", Nav.FINISH),
     ]
     data, _, _, _ = run(bank, steps, resume=partial(bank))
-    assert data.antwoorden["ambitie.juich"] == 3
+    assert data.antwoorden["ambitie.commitment"] == 3
 
 
 def test_resume_when_everything_is_answered_goes_to_review(bank: Bank) -> None:
     done = partial(bank)
-    done.antwoorden.update({"ambitie.balans": 3, "relatie.vertrouwen": 4, "relatie.macht": 4})
+    done.antwoorden.update(
+        {"ambitie.doen": 3, "ambitie.halen-brengen": 3, "relatie.vertrouwen": 4}
+        | {"relatie.omheen": 2, "relatie.samen": 4}
+    )
     done.toelichting["ambitie.open"] = ""  # asked and skipped
     data, events, _, _ = run(bank, [("review", Nav.FINISH)], resume=done)
-    assert events[0].beantwoord == 6 and data.compleet
+    assert events[0].beantwoord == 8 and data.compleet
 
 
 def test_resume_with_quick_filter(bank: Bank) -> None:
@@ -362,13 +378,13 @@ def test_resume_with_quick_filter(bank: Bank) -> None:
         bank, [("item:relatie.vertrouwen", 2), ("toelichting:relatie.vertrouwen", ""),
                ("review", Nav.FINISH)], resume=start, quick=True,
     )  # fmt: skip
-    assert data.antwoorden["ambitie.juich"] == 2  # answers outside the filter are kept
+    assert data.antwoorden["ambitie.commitment"] == 4  # answers outside the filter are kept
 
 
 def test_interrupt_propagates_after_saving(bank: Bank) -> None:
     saved: list[dict[str, Any]] = []
     script = Script(
-        [*META, ("item:ambitie.belofte", 4), ("item:ambitie.juich", KeyboardInterrupt())]
+        [*META, ("item:ambitie.belofte", 4), ("item:ambitie.commitment", KeyboardInterrupt())]
     )
     session = Session(
         bank, script, lambda e: None, lambda d: saved.append(msgspec.to_builtins(d)), today=TODAY
@@ -380,7 +396,9 @@ def test_interrupt_propagates_after_saving(bank: Bank) -> None:
 
 
 def test_estimate_minutes(bank: Bank) -> None:
-    assert estimate_minutes(bank.vragen) == 2  # 5 x 15 s + 45 s = 2 minutes
+    # 7 x 15 s + 45 s = 150 s = 2.5 minutes, rounded half up to 3; the quick scan's 2 x 15 s to 1
+    assert estimate_minutes(bank.vragen) == 3
+    assert estimate_minutes([v for v in bank.vragen if v.kort]) == 1
     assert estimate_minutes([]) == 1
 
 

@@ -9,12 +9,12 @@ import pytest
 from samenwerk_cli.formats.bank import Drempels
 from samenwerk_cli.scoring import groups as scoring
 from samenwerk_cli.scoring.results import Confusion, OrgGap
-from tests.scoring_fixtures import (
+from tests.testbank import (
     BANK,
     answer_file,
+    bank_with,
     dims,
     items,
-    make_bank,
     team,
 )
 
@@ -168,7 +168,7 @@ def test_organisation_gap_threshold() -> None:
     # a 3.5 vs 4.5 gap of exactly 1.0 counts; the threshold comes from the bank
     files = org_team(gap=1.0)
     assert [g.verschil for g in scoring.score_group(files, BANK).organisaties_verschil] == [1.0]
-    strict = make_bank(Drempels(organisatie_verschil=1.01))
+    strict = bank_with(drempels=Drempels(organisatie_verschil=1.01))
     assert scoring.score_group(files, strict).organisaties_verschil == ()
     one_org = [f for f in files if f.data.organisatie == "Hogeschool"]
     assert scoring.score_group(one_org, BANK).organisaties_verschil == ()

@@ -1,6 +1,6 @@
 """The report view: what every report says, decided once; expected values worked out by hand.
 
-The mini bank (tests/scoring_fixtures.py) has 7 scored items: ambitie belofte (verkennen),
+The test bank (tests/bank/, see tests/testbank.py) has 7 scored items: ambitie belofte (verkennen),
 commitment (delen), doen (overeenkomen), halen-brengen (balans, delen); relatie vertrouwen
 (verkennen), omheen (reversed, delen), samen (vormgeven).
 """
@@ -24,7 +24,7 @@ from samenwerk_cli.scoring.groups import score_group
 from samenwerk_cli.scoring.items import given_answers
 from samenwerk_cli.scoring.trend import partnerships
 from samenwerk_cli.terminal.report import view_report
-from tests.scoring_fixtures import BANK, SCORED, answer_file, team
+from tests.testbank import BANK, SCORED, answer_file, team
 
 
 def all_answers(value: int) -> dict[str, int | str | None]:
