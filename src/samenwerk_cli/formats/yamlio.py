@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from samenwerk_cli.errors import Problem, SamenwerkError
+from samenwerk_cli.errors import Problem, SamenwerkError, cap
 from samenwerk_cli.files import read_text
 from samenwerk_cli.formats.clean import visible
 
@@ -188,7 +188,7 @@ class _Builder:
             elif isinstance(event, yaml.NodeEvent):
                 data = self.node(event, events, (), 0)
         if self.problems:
-            raise SamenwerkError(self.problems)
+            raise SamenwerkError(cap(self.problems))
         return Document(data, self.name, self.lines)
 
     def node(self, event: Any, events: Any, path: Path_, depth: int) -> Any:
