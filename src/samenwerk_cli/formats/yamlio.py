@@ -69,6 +69,7 @@ def parse(text: str, name: str = "<tekst>") -> Document:
 
 
 _PARSER_PROBLEMS = (
+    ("nesting depth", f"te diep genest (meer dan {MAX_DEPTH} niveaus)"),
     (
         "mapping values are not allowed",
         "hier mag geen ':' staan; zet tekst met een ':' tussen aanhalingstekens",
@@ -91,7 +92,11 @@ _PARSER_PROBLEMS = (
     ("expected ',' or '}'", "een ',' of '}' verwacht: is een mapping { ... } niet gesloten?"),
     ("could not find expected ':'", "een ':' verwacht na de sleutel"),
     ("found unexpected ':'", "een ':' op een onverwachte plek"),
-    ("did not find expected key", "een sleutel verwacht: klopt het inspringen?"),
+    (
+        "did not find expected key",
+        "een sleutel verwacht: klopt het inspringen, of staat er tekst na een sluitend"
+        " aanhalingsteken? (zet dan de hele tekst tussen aanhalingstekens)",
+    ),
     ("expected <block end>", "het inspringen klopt niet"),
     (
         "found unexpected end of stream",
@@ -114,7 +119,10 @@ _PARSER_PROBLEMS = (
         "een regel die met '%' begint is een YAML-opdracht; zet tekst met '%' tussen aanhalingstekens",
     ),
     ("incompatible YAML document", "alleen YAML 1.1 en 1.2 worden gelezen; laat '%YAML' weg"),
-    ("<document start>", "na een '%'-regel hoort '---'; laat de '%'-regel weg"),
+    (
+        "<document start>",
+        "hier begint een tweede document; haal de regel '...' of '%...' erboven weg",
+    ),
     (
         "tag",
         "ongeldige tag (een woord na '!'); zet tekst die met '!' begint tussen aanhalingstekens",
