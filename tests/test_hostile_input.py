@@ -245,6 +245,8 @@ def test_parser_complaints_are_dutch_with_a_hint(text: str, line: int, words: st
         (FOUR_MISTAKES.replace("24-11-2026", "2026-02-30"), "schrijf de datum als 2026-11-24"),
         (FOUR_MISTAKES.replace("respondnet: Anna", "compleet: misschien"), "true of false"),
         (FOUR_MISTAKES.replace("respondnet: Anna", "rol: [a, b]"), "moet een tekst of leeg zijn"),
+        (FOUR_MISTAKES + '"": 1\n', "een sleutel zonder naam"),
+        (FOUR_MISTAKES.replace("samenwerk-antwoorden/1", "[a, b]"), "niet een lijst"),
     ],
 )
 def test_schema_complaints_are_dutch(tmp_path: Path, mini_bank: Path, text: str, words) -> None:

@@ -34,8 +34,12 @@ _RULES: list[tuple[re.Pattern[str], Any]] = [
         lambda m: ("ontbreekt maar is verplicht", m["f"]),
     ),
     (
-        re.compile(r"Object contains unknown field `(?P<f>[^`]+)`"),
-        lambda m: ("is geen bekend veld (tikfout?)", m["f"]),
+        re.compile(r"Object contains unknown field `(?P<f>[^`]*)`"),
+        lambda m: (
+            ("is geen bekend veld (tikfout?)", m["f"])
+            if m["f"]
+            else ("een sleutel zonder naam: staat er een ':' te veel?", "")
+        ),
     ),
     (
         re.compile(r"Expected `(?P<want>[^`]+)`, got `(?P<got>[^`]+)`"),
@@ -118,7 +122,7 @@ def field_name(path: tuple[Any, ...]) -> str | None:
             out += f"[{part + 1}]"
         else:
             out += ("." if out else "") + str(part)
-    return out or None
+    return visible(out) or None  # keys come from files: a newline in one must not split a message
 
 
 def _locate_key(data: Any, path: tuple[Any, ...], value_type: Any) -> tuple[Any, ...]:
@@ -269,7 +273,7 @@ def convert_partly(
         return None, problems
     data = {k: dict(v) if isinstance(v, dict) else v for k, v in doc.data.items()}
     for message, path in _errors(doc.data, kind, ()):
-        unknown = re.search(r"unknown field `([^`]+)`", message)
+        unknown = re.search(r"unknown field `([^`]*)`", message)
         if unknown:
             path = (*path, unknown[1])
         head = tuple(itertools.takewhile(lambda part: isinstance(part, str), path))[:2]
@@ -290,7 +294,7 @@ def require_format(doc: Document, expected: str) -> None:
     if found not in (expected, None):
         raise SamenwerkError(
             Problem(
-                f"moet '{expected}' zijn, niet '{found}'",
+                f"moet '{expected}' zijn, niet {_shown(found)}",
                 doc.file,
                 doc.line_of(("formaat",)),
                 "formaat",
