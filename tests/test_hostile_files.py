@@ -226,3 +226,16 @@ def test_a_resumed_group_of_a_hundred_reads_back_in_order(tmp_path: Path, mini_b
     saver([mini_answers(respondent=f"P{i}") for i in range(1, 103)])
     _, files, _ = storage.read(tmp_path / "groep", loaded)
     assert [f.respondent for f in files] == [f"P{i}" for i in range(1, 103)]
+
+
+@posix_only
+@pytest.mark.timeout(10)
+def test_template_force_does_not_replace_a_fifo(runner: CliRunner, mini_bank: Path, tmp_path):
+    target = tmp_path / "leeg.yaml"
+    os.mkfifo(target)
+    result = run(runner, "template", "-q", str(mini_bank), "-o", str(target), "--force")
+    assert result.exit_code == 2
+    assert f"fout: {target}: dit is een pipe (FIFO), geen gewoon bestand; niet overschreven" in (
+        result.stderr
+    )
+    assert target.is_fifo()

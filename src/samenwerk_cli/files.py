@@ -62,15 +62,20 @@ def os_reason(exc: OSError) -> str:
 
 
 def _kind(mode: int) -> str:
+    """What a non-regular file is, in words."""
     if stat.S_ISDIR(mode):
         return "dit is een map, geen bestand"
     if stat.S_ISFIFO(mode):
-        return "dit is een pipe (FIFO), geen gewoon bestand; niet gelezen"
+        return "dit is een pipe (FIFO), geen gewoon bestand"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "dit is een apparaat, geen gewoon bestand; niet gelezen"
+        return "dit is een apparaat, geen gewoon bestand"
     if stat.S_ISSOCK(mode):
-        return "dit is een socket, geen gewoon bestand; niet gelezen"
-    return "dit is geen gewoon bestand; niet gelezen"
+        return "dit is een socket, geen gewoon bestand"
+    return "dit is geen gewoon bestand"
+
+
+def _not_read(mode: int) -> str:
+    return _kind(mode) if stat.S_ISDIR(mode) else f"{_kind(mode)}; niet gelezen"
 
 
 def regular_file_problem(path: Path) -> str | None:
@@ -85,7 +90,7 @@ def regular_file_problem(path: Path) -> str | None:
         if path.is_symlink():
             return "koppeling naar een bestand dat niet bestaat"
         return os_reason(exc)
-    return None if stat.S_ISREG(mode) else _kind(mode)
+    return None if stat.S_ISREG(mode) else _not_read(mode)
 
 
 def read_text(path: Path) -> str:
@@ -102,7 +107,7 @@ def read_text(path: Path) -> str:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise SamenwerkError(Problem(_kind(info.st_mode), name))
+            raise SamenwerkError(Problem(_not_read(info.st_mode), name))
         if info.st_size > MAX_BYTES:
             raise SamenwerkError(
                 Problem(f"bestand is te groot ({info.st_size} bytes, maximaal {MAX_BYTES})", name)
@@ -136,8 +141,18 @@ def _mode_for(path: Path) -> int:
 
 def atomic_write(path: Path, text: str | bytes) -> None:
     """Replace ``path`` with ``text`` (UTF-8, or bytes as they are) so that a crash leaves either
-    the old or the new file whole."""
+    the old or the new file whole.
+
+    Only a regular file (or a new name) is replaced: ``--force`` onto /dev/null, a pipe or a
+    folder is refused here, whichever command asked.
+    """
     path = Path(path)
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = None  # a new name (or one the replace below will report on)
+    if mode is not None and not stat.S_ISREG(mode):
+        raise SamenwerkError(Problem(f"{_kind(mode)}; niet overschreven", str(path)))
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
