@@ -47,7 +47,7 @@ _RULES: list[tuple[re.Pattern[str], Any]] = [
     ),
     (
         re.compile(r"Expected `(?P<want>[^`]+)` (?P<op>[<>]=?) (?P<n>[\d.]+)"),
-        lambda m: (f"moet {_type(m['want'])} {_op(m['op'])} {m['n']} zijn", None),
+        lambda m: (f"moet {_type(m['want'])} {_op(m['op'])} {_number(m['n'])} zijn", None),
     ),
     (
         re.compile(r"Expected `(?P<want>[^`]+)` of length (?P<op>[<>]=?) ?(?P<n>\d+)"),
@@ -87,6 +87,11 @@ _RULES: list[tuple[re.Pattern[str], Any]] = [
 _FALLBACK = "ongeldige waarde voor dit veld"
 
 _OPS = {">=": "minstens", "<=": "hoogstens", ">": "groter dan", "<": "kleiner dan"}
+
+
+def _number(text: str) -> str:
+    """msgspec's ``0.0`` or ``0.5`` as a Dutch reader writes it: ``0``, ``0,5``."""
+    return text.removesuffix(".0").replace(".", ",")
 
 
 def _op(op: str) -> str:
