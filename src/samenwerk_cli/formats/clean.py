@@ -32,4 +32,6 @@ def visible(text: str, *, keep_lines: bool = False) -> str:
     ``keep_lines`` keeps line breaks and tabs, for multi-line text such as a comment in a report;
     without it (messages, table cells, names) they are shown as ``\\n`` and ``\\t`` too.
     """
+    if text.isprintable():  # the usual case, checked in C: none of the characters above
+        return text
     return (_BUT_LINES if keep_lines else _ALL).sub(_show, text)

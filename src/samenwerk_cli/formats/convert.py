@@ -241,13 +241,28 @@ def _errors(data: Any, kind: Any, path: tuple[Any, ...]) -> list[tuple[str, tupl
     return [(message, (*path, *_split_path(where.rstrip("`"))))]
 
 
-def problems_of(doc: Document, kind: Any, value_type: Any = None) -> list[Problem]:
-    """Every schema problem of ``doc`` as ``kind``, in the order of the file's lines."""
+_Errors = list[tuple[str, tuple[Any, ...]]]
+
+
+def _check(doc: Document, kind: type[T]) -> tuple[T | None, _Errors, list[Problem]]:
+    """The converted value, or the raw errors and their problems (one conversion when valid)."""
     if doc.data is None:
-        return [Problem("het bestand is leeg (of bevat alleen commentaar)", doc.file, 1)]
+        return None, [], [Problem("het bestand is leeg (of bevat alleen commentaar)", doc.file, 1)]
     if not isinstance(doc.data, dict):
-        return [Problem("het bestand moet een mapping (sleutel: waarde) zijn", doc.file, 1)]
-    found = [_to_problem(m, path, doc, value_type) for m, path in _errors(doc.data, kind, ())]
+        return (
+            None,
+            [],
+            [Problem("het bestand moet een mapping (sleutel: waarde) zijn", doc.file, 1)],
+        )
+    try:
+        return msgspec.convert(doc.data, kind, strict=False), [], []
+    except msgspec.ValidationError:
+        pass
+    return None, _errors(doc.data, kind, ()), []
+
+
+def _problems(doc: Document, errors: _Errors, value_type: Any) -> list[Problem]:
+    found = [_to_problem(message, path, doc, value_type) for message, path in errors]
     return sorted(found, key=lambda p: p.line or 0)
 
 
@@ -256,10 +271,10 @@ def convert(doc: Document, kind: type[T], value_type: Any = None) -> T:
 
     Raises with every problem of the file, by line.
     """
-    problems = problems_of(doc, kind, value_type)
-    if problems:
-        raise SamenwerkError(problems)
-    return msgspec.convert(doc.data, kind, strict=False)
+    value, errors, problems = _check(doc, kind)
+    if value is None:
+        raise SamenwerkError(problems or _problems(doc, errors, value_type))
+    return value
 
 
 def convert_partly(
@@ -271,13 +286,11 @@ def convert_partly(
     file with four mistakes reports four. Bad top-level fields, and bad entries of a top-level
     mapping, are left out; a bad part inside a list drops the whole list.
     """
-    problems = problems_of(doc, kind, value_type)
-    if not problems:
-        return msgspec.convert(doc.data, kind, strict=False), []
-    if not isinstance(doc.data, dict):
-        return None, problems
+    value, errors, problems = _check(doc, kind)
+    if value is not None or problems:
+        return value, problems
     data = {k: dict(v) if isinstance(v, dict) else v for k, v in doc.data.items()}
-    for message, path in _errors(doc.data, kind, ()):
+    for message, path in errors:
         unknown = re.search(r"unknown field `([^`]*)`", message)
         if unknown:
             path = (*path, unknown[1])
@@ -288,9 +301,10 @@ def convert_partly(
             elif head:
                 del data[head[0]]
     try:
-        return msgspec.convert(data, kind, strict=False), problems
+        value = msgspec.convert(data, kind, strict=False)
     except msgspec.ValidationError:
-        return None, problems
+        value = None
+    return value, _problems(doc, errors, value_type)
 
 
 def require_format(doc: Document, expected: str) -> None:
