@@ -209,7 +209,7 @@ class _Builder:
                 return None
         if depth > MAX_DEPTH:
             deep = self.problem(f"te diep genest (meer dan {MAX_DEPTH} niveaus)", event)
-            raise SamenwerkError([*self.problems, deep])
+            raise SamenwerkError(cap([*self.problems, deep]))
         if isinstance(event, yaml.ScalarEvent):
             if not event.style and event.implicit[0] and event.value in NULLS:
                 return None
@@ -235,9 +235,9 @@ class _Builder:
                 _skip(key_event, events)
                 _skip(next(events), events)
                 continue
-            key = self.node(key_event, events, path, depth + 1)
-            if key is None:
-                key = ""  # "~:" or ":" : an empty key, reported by the schema as unknown
+            key = self.node(key_event, events, path, depth)
+            if key is None:  # "null:" is a key named null (a typo the schema reports), ":" is ""
+                key = visible(key_event.value, keep_lines=True)
             here = (*path, key)
             if here in self.lines:
                 first = self.lines[here]
