@@ -76,3 +76,25 @@ def os_problem(exc: OSError, file: str | None = None) -> Problem:
     reason = _OS_REASONS.get(name) or f"het besturingssysteem meldt: {exc.strerror or exc}"
     where = file or (str(exc.filename) if exc.filename is not None else None)
     return Problem(reason, where)
+
+
+MAX_PER_FILE = 20
+
+
+def cap(problems: list[Problem], limit: int = MAX_PER_FILE) -> list[Problem]:
+    """At most ``limit`` problems per file, then one line saying how many more there are.
+
+    A file with 60,000 unknown ids must not flood the terminal, the JSON or the memory; the first
+    twenty show the pattern.
+    Problems of one file stay together, in their order.
+    """
+    by_file: dict[str | None, list[Problem]] = {}
+    for problem in problems:
+        by_file.setdefault(problem.file, []).append(problem)
+    out: list[Problem] = []
+    for file, found in by_file.items():
+        out += found[:limit]
+        if len(found) > limit:
+            n = len(found) - limit
+            out.append(Problem(f"… en nog {n} {'probleem' if n == 1 else 'problemen'}", file))
+    return out

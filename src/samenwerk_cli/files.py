@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from pathlib import Path
@@ -38,27 +40,93 @@ def free_path(folder: Path, stem: str, suffix: str = "") -> Path:
     return candidate
 
 
+_REASONS = {
+    errno.ENOENT: "bestand niet gevonden",
+    errno.EACCES: "geen toestemming om dit bestand te lezen",
+    errno.EPERM: "geen toestemming om dit bestand te lezen",
+    errno.EISDIR: "dit is een map, geen bestand",
+    errno.ENOTDIR: "een deel van dit pad is geen map",
+    errno.ELOOP: "te veel symbolische koppelingen (een kring?)",
+    errno.ENAMETOOLONG: "de naam is te lang",
+    errno.EIO: "leesfout van de schijf",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """An operating-system error in Dutch; an unknown one by its code name (``EXDEV``)."""
+    known = _REASONS.get(exc.errno or 0)
+    if known:
+        return known
+    code = errno.errorcode.get(exc.errno or 0, "onbekend")
+    return f"kan bestand niet lezen (systeemfout {code})"
+
+
+def _kind(mode: int) -> str:
+    """What a non-regular file is, in words."""
+    if stat.S_ISDIR(mode):
+        return "dit is een map, geen bestand"
+    if stat.S_ISFIFO(mode):
+        return "dit is een pipe (FIFO), geen gewoon bestand"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "dit is een apparaat, geen gewoon bestand"
+    if stat.S_ISSOCK(mode):
+        return "dit is een socket, geen gewoon bestand"
+    return "dit is geen gewoon bestand"
+
+
+def _not_read(mode: int) -> str:
+    return _kind(mode) if stat.S_ISDIR(mode) else f"{_kind(mode)}; niet gelezen"
+
+
+def regular_file_problem(path: Path) -> str | None:
+    """Why ``path`` (following links) cannot be read as a data file, or None when it can.
+
+    A FIFO would hang a read and /dev/zero never ends; both have size 0, so the kind of file is
+    checked rather than its size.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if path.is_symlink():
+            return "koppeling naar een bestand dat niet bestaat"
+        return os_reason(exc)
+    return None if stat.S_ISREG(mode) else _not_read(mode)
+
+
 def read_text(path: Path) -> str:
-    """Read a UTF-8 text file of at most 1 MiB, with Dutch errors."""
+    """Read a UTF-8 text file of at most 1 MiB, with Dutch errors; only a regular file is read.
+
+    The file is opened without blocking and checked on the open handle, so a FIFO or device put
+    in its place between a check and the read is refused too.
+    """
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise SamenwerkError(
-                Problem(f"bestand is te groot ({size} bytes, maximaal {MAX_BYTES})", name)
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise SamenwerkError(Problem("bestand niet gevonden", name)) from None
-    except IsADirectoryError:
-        raise SamenwerkError(Problem("dit is een map, geen bestand", name)) from None
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise SamenwerkError(Problem(f"kan bestand niet lezen ({exc.strerror})", name)) from None
+        raise SamenwerkError(Problem(os_reason(exc), name)) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise SamenwerkError(Problem(_not_read(info.st_mode), name))
+        if info.st_size > MAX_BYTES:
+            raise SamenwerkError(
+                Problem(f"bestand is te groot ({info.st_size} bytes, maximaal {MAX_BYTES})", name)
+            )
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise SamenwerkError(Problem(os_reason(exc), name)) from None
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_BYTES:
+        raise SamenwerkError(Problem(f"bestand is te groot (meer dan {MAX_BYTES} bytes)", name))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise SamenwerkError(Problem("bestand is geen geldige UTF-8-tekst", name, line)) from None
+        raise SamenwerkError(
+            Problem("bestand is geen geldige UTF-8-tekst; sla het bestand op als UTF-8", name, line)
+        ) from None
 
 
 def _mode_for(path: Path) -> int:
@@ -73,8 +141,18 @@ def _mode_for(path: Path) -> int:
 
 def atomic_write(path: Path, text: str | bytes) -> None:
     """Replace ``path`` with ``text`` (UTF-8, or bytes as they are) so that a crash leaves either
-    the old or the new file whole."""
+    the old or the new file whole.
+
+    Only a regular file (or a new name) is replaced: ``--force`` onto /dev/null, a pipe or a
+    folder is refused here, whichever command asked.
+    """
     path = Path(path)
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = None  # a new name (or one the replace below will report on)
+    if mode is not None and not stat.S_ISREG(mode):
+        raise SamenwerkError(Problem(f"{_kind(mode)}; niet overschreven", str(path)))
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:

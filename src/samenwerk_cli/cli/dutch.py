@@ -29,7 +29,17 @@ _USAGE_WORDS = [
     (r"'([^']*)' is not a valid (?:int|integer)(?: range)?\.", r"'\1' is geen geheel getal."),
     (r"'([^']*)' is not a valid float(?: range)?\.", r"'\1' is geen getal."),
     (r"(\S+) is not in the range (.+)\.", r"\1 ligt niet in het bereik \2."),
-    (r"Path '([^']*)' does not exist\.", r"'\1' bestaat niet."),
+    (r"(?:Path|File|Directory) '([^']*)' does not exist\.", r"'\1' bestaat niet."),
+    (
+        r"(?:Path|File|Directory) '([^']*)' is not readable\.",
+        r"'\1' is niet leesbaar: je hebt geen leesrechten (vraag de eigenaar of kopieer het).",
+    ),
+    (r"(?:Path|File|Directory) '([^']*)' is not writable\.", r"in '\1' mag je niet schrijven."),
+    (r"(?:Path|File|Directory) '([^']*)' is a file\.", r"'\1' is een bestand; geef een map op."),
+    (
+        r"(?:Path|File|Directory) '([^']*)' is a directory\.",
+        r"'\1' is een map; geef een bestand op.",
+    ),
     (r"'([^']*)' is not one of (.+)\.", r"'\1' is geen van \2."),
 ]
 # The help pages: metavars typer derives from types, and the notes after an option's help.

@@ -134,6 +134,11 @@ def _write(env: Env, files: Mapping[Path, str | bytes], force: bool, folder: Pat
     for path in files if folder is None else ():
         if not path.parent.is_dir():
             raise SamenwerkError(Problem("deze map bestaat niet", str(path.parent)))
+    odd = [path for path in files if path.exists() and not path.is_file()]
+    if odd:  # --force replaces a report, never a device, pipe or folder (as root: /dev/null)
+        raise SamenwerkError(
+            [Problem("is geen gewoon bestand; kies een andere naam", str(p)) for p in odd]
+        )
     existing = [path for path in files if path.exists()]
     if existing and not force:
         raise SamenwerkError(

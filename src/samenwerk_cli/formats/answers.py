@@ -11,10 +11,11 @@ from typing import Annotated, Any, Literal, Union
 import msgspec
 
 from samenwerk_cli import files
-from samenwerk_cli.errors import Problem, SamenwerkError
+from samenwerk_cli.errors import Problem, SamenwerkError, cap
 from samenwerk_cli.formats import yamlio
 from samenwerk_cli.formats.bank import Bank
-from samenwerk_cli.formats.convert import convert, require_format
+from samenwerk_cli.formats.clean import visible
+from samenwerk_cli.formats.convert import convert_partly, require_format
 
 FORMAT = "samenwerk-antwoorden/1"
 WEET_NIET = "weet niet"
@@ -66,15 +67,16 @@ def parse(text: str, bank: Bank, name: str = "<antwoorden>") -> AnswerFile:
 def check(doc: yamlio.Document, bank: Bank) -> AnswerFile:
     """Validate one loaded answer file against ``bank``; raises with every problem found."""
     require_format(doc, FORMAT)
-    try:
-        data = convert(doc, Antwoorden, value_type=Antwoord | None)
-    except SamenwerkError as exc:
-        raise SamenwerkError([_explain_answer(p, doc) for p in exc.problems]) from None
-    problems: list[Problem] = []
+    converted, found = convert_partly(doc, Antwoorden, value_type=Antwoord | None)
+    problems = [_explain_answer(p, doc) for p in found]
     warnings: list[Problem] = []
+    if converted is None:
+        raise SamenwerkError(cap(problems))
+    data = converted
 
     def at(where: tuple[Any, ...], message: str) -> Problem:
-        return Problem(message, doc.file, doc.line_of(where), ".".join(map(str, where)))
+        field = visible(".".join(map(str, where)))
+        return Problem(message, doc.file, doc.line_of(where), field)
 
     if not data.partnerschap.strip():
         problems.append(at(("partnerschap",), "mag niet leeg zijn"))
@@ -82,17 +84,20 @@ def check(doc: yamlio.Document, bank: Bank) -> AnswerFile:
         problems.append(
             at(
                 ("vragenlijst",),
-                f"hoort bij vragenlijst '{data.vragenlijst}', niet bij '{bank.naam}'",
+                f"hoort bij vragenlijst '{visible(data.vragenlijst)}', niet bij '{bank.naam}'",
             )
         )
     elif data.versie != bank.versie:
         warnings.append(
-            at(("versie",), f"ingevuld met versie {data.versie}, gescoord met {bank.versie}")
+            at(
+                ("versie",),
+                f"ingevuld met versie {visible(data.versie)}, gescoord met {bank.versie}",
+            )
         )
     fases = [f.id for f in bank.model.fases]
     if data.fase is not None and data.fase not in (*fases, FASE_ONBEKEND):
         problems.append(
-            at(("fase",), f"onbekende fase '{data.fase}' (kies uit {', '.join(fases)})")
+            at(("fase",), f"onbekende fase '{visible(data.fase)}' (kies uit {', '.join(fases)})")
         )
     retired = [
         (key, item_id)
@@ -105,16 +110,16 @@ def check(doc: yamlio.Document, bank: Bank) -> AnswerFile:
         if vraag is None and item_id in bank.vervallen:
             continue
         if vraag is None:
-            problems.append(at(("antwoorden", item_id), f"onbekende vraag '{item_id}'"))
+            problems.append(at(("antwoorden", item_id), f"onbekende vraag '{visible(item_id)}'"))
         elif not vraag.scored and value is not None:
             problems.append(
                 at(("antwoorden", item_id), "een open vraag beantwoord je onder 'toelichting'")
             )
     for item_id in data.toelichting:
         if item_id not in bank.by_id and item_id not in bank.vervallen:
-            problems.append(at(("toelichting", item_id), f"onbekende vraag '{item_id}'"))
+            problems.append(at(("toelichting", item_id), f"onbekende vraag '{visible(item_id)}'"))
     if problems:
-        raise SamenwerkError(problems)
+        raise SamenwerkError(cap(sorted(problems, key=lambda p: p.line or 0)))
     if retired:
         warnings.append(_skip_retired(retired, bank, at))
         gone = {item_id for _, item_id in retired}
@@ -147,7 +152,7 @@ def _explain_answer(problem: Problem, doc: yamlio.Document) -> Problem:
         return problem
     given = doc.data.get("antwoorden")
     value = given.get(problem.field[len(prefix) :]) if isinstance(given, dict) else None
-    shown = f"'{value}'" if isinstance(value, str) else "een lijst of mapping"
+    shown = f"'{visible(value)}'" if isinstance(value, str) else "een lijst of mapping"
     message = f'een antwoord is 1, 2, 3, 4, 5 of "{WEET_NIET}", niet {shown}'
     return Problem(message, problem.file, problem.line, problem.field)
 

@@ -7,12 +7,13 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import msgspec
 
-from samenwerk_cli.errors import Problem, SamenwerkError
+from samenwerk_cli.errors import Problem, SamenwerkError, cap
 from samenwerk_cli.formats import yamlio
+from samenwerk_cli.formats.clean import visible
 from samenwerk_cli.formats.convert import convert, field_name
 
 MODEL_FORMAT = "samenwerk-vragenlijst/1"
@@ -36,17 +37,22 @@ class Schaal(Struct):
     weet_niet: str = "weet niet"
 
 
+OnScale = Annotated[float, msgspec.Meta(ge=1, le=5)]  # a mean score lies on the 1-5 scale
+Share = Annotated[float, msgspec.Meta(ge=0, le=1)]  # rwg and coverage are fractions
+Distance = Annotated[float, msgspec.Meta(ge=0)]  # a difference or deviation is never negative
+
+
 class Drempels(Struct):
-    sterk: float = 4.0
-    aandacht: float = 3.0
-    fase_afgerond: float = 3.5
-    fase_overgeslagen: float = 3.0
-    rwg: float = 0.70
-    ad: float = 0.83
-    organisatie_verschil: float = 1.0
-    trend: float = 0.5
-    zelfbeeld_voorsprong: int = 2
-    dekking: float = 0.5  # below this coverage a dimension gets no band: "te weinig antwoorden"
+    sterk: OnScale = 4.0
+    aandacht: OnScale = 3.0
+    fase_afgerond: OnScale = 3.5
+    fase_overgeslagen: OnScale = 3.0
+    rwg: Share = 0.70
+    ad: Distance = 0.83
+    organisatie_verschil: Distance = 1.0
+    trend: Distance = 0.5
+    zelfbeeld_voorsprong: Annotated[int, msgspec.Meta(ge=0)] = 2
+    dekking: Share = 0.5  # below this coverage a dimension gets no band: "te weinig antwoorden"
 
 
 class AmbitieIndex(Struct):
@@ -170,7 +176,7 @@ def load(directory: str | os.PathLike[str] | None = None) -> Bank:
     path = locate(directory)
     problems: list[Problem] = []
     model_path = path / MODEL_FILE
-    if not model_path.is_file():
+    if not (model_path.exists() or model_path.is_symlink()):  # a pipe is refused when read
         raise SamenwerkError(Problem(f"{MODEL_FILE} ontbreekt in deze map", str(path)))
     model_doc = yamlio.load_file(model_path)
     model = convert(model_doc, ModelFile)
@@ -180,6 +186,8 @@ def load(directory: str | os.PathLike[str] | None = None) -> Bank:
     unreadable: set[str] = set()  # dimensions whose file has errors: not "missing" as well
     for item_path in sorted(path.glob("*.y*ml")):
         if item_path.name == MODEL_FILE or item_path.suffix not in (".yaml", ".yml"):
+            continue
+        if item_path.name.startswith("."):  # an editor's lock or backup file (.#x.yaml)
             continue
         doc = None
         try:
@@ -205,7 +213,7 @@ def load(directory: str | os.PathLike[str] | None = None) -> Bank:
             if dim.id in unreadable:
                 continue
             problems.append(
-                Problem(f"dimensie '{dim.id}' heeft geen bestand met vragen", str(path))
+                Problem(f"dimensie '{visible(dim.id)}' heeft geen bestand met vragen", str(path))
             )
             continue
         items, doc = files.pop(dim.id)
@@ -218,12 +226,13 @@ def load(directory: str | os.PathLike[str] | None = None) -> Bank:
             message = f"'{retired}' staat als vervallen, maar is nog een vraag (in {seen[retired]})"
             problems.append(_at(model_doc, ("vervallen", j), message))
     if problems:
-        raise SamenwerkError(problems)
+        raise SamenwerkError(cap(problems))
     return Bank(model, vragen, path)
 
 
 def _at(doc: yamlio.Document, where: tuple[object, ...], message: str) -> Problem:
-    return Problem(message, doc.file, doc.line_of(where), field_name(where))
+    """A problem at ``where``; the values it quotes come from a file, so they are made visible."""
+    return Problem(visible(message), doc.file, doc.line_of(where), field_name(where))
 
 
 def _duplicates(ids: list[str]) -> set[str]:
@@ -244,7 +253,7 @@ def _check_model(model: ModelFile, doc: yamlio.Document) -> list[Problem]:
         if not items:
             problems.append(_at(doc, (key,), "mag niet leeg zijn"))
         for i, item in enumerate(items):
-            if not NAME_PATTERN.match(item.id):
+            if not NAME_PATTERN.fullmatch(item.id):
                 problems.append(_at(doc, (key, i, "id"), f"ongeldige id '{item.id}' (a-z, 0-9, -)"))
         for dup in _duplicates([item.id for item in items]):
             problems.append(_at(doc, (key,), f"id '{dup}' komt twee keer voor"))
@@ -286,7 +295,7 @@ def _check_items(
         def bad(key: str, message: str, i: int = i) -> None:
             problems.append(_at(doc, ("vragen", i, key), message))
 
-        if not ID_PATTERN.match(v.id):
+        if not ID_PATTERN.fullmatch(v.id):
             bad("id", f"ongeldige id '{v.id}' (kleine letters, punten, bijv. {dim.id}.meerwaarde)")
         elif v.dimensie != dim.id:
             bad("id", f"id '{v.id}' moet beginnen met '{dim.id}.'")

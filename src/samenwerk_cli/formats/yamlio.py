@@ -8,14 +8,16 @@ remember the line of every key. Every scalar stays a string (or None): YAML 1.1 
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from samenwerk_cli.errors import Problem, SamenwerkError
+from samenwerk_cli.errors import Problem, SamenwerkError, cap
 from samenwerk_cli.files import read_text
+from samenwerk_cli.formats.clean import visible
 
 MAX_DEPTH = 32
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -48,31 +50,53 @@ def load_file(path: Path) -> Document:
 
 
 def parse(text: str, name: str = "<tekst>") -> Document:
-    """Parse one YAML document into a :class:`Document`."""
+    """Parse one YAML document into a :class:`Document`; every problem found is raised at once."""
     try:
         return _Builder(name).build(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        problem = exc.problem or exc.context or ""
-        raise SamenwerkError(Problem(f"geen geldige YAML: {_dutch(problem)}", name, line)) from None
-    except yaml.YAMLError as exc:
-        raise SamenwerkError(Problem(f"geen geldige YAML ({exc})", name)) from None
+        raise SamenwerkError(Problem(parser_message(exc), name, line)) from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise SamenwerkError(Problem(reader_message(exc), name, line)) from None
+    except (yaml.YAMLError, UnicodeError):
+        raise SamenwerkError(Problem("dit is geen leesbare YAML", name)) from None
+    except RecursionError:  # a safety net: the builder counts depth, and libyaml does not recurse
+        raise SamenwerkError(
+            Problem(f"te diep genest (meer dan {MAX_DEPTH} niveaus)", name)
+        ) from None
 
 
 _PARSER_PROBLEMS = (
+    ("nesting depth", f"te diep genest (meer dan {MAX_DEPTH} niveaus)"),
     (
         "mapping values are not allowed",
         "hier mag geen ':' staan; zet tekst met een ':' tussen aanhalingstekens",
     ),
     (
+        "mapping keys are not allowed",
+        "hier mag geen '?' staan; zet tekst die met '?' begint tussen aanhalingstekens",
+    ),
+    (
+        "block sequence entries are not allowed",
+        "hier mag geen lijstregel ('- ...') staan: klopt het inspringen?",
+    ),
+    ("tab character", "een tab in het inspringen; gebruik spaties in plaats van tabs"),
+    (
         "found character that cannot start any token",
-        "een teken waarmee geen waarde kan beginnen (een tab? spring in met spaties)",
+        "een teken waarmee geen waarde kan beginnen (een tab? gebruik spaties in plaats van tabs;"
+        " zet tekst die met @ of ` begint tussen aanhalingstekens)",
     ),
     ("expected ',' or ']'", "een ',' of ']' verwacht: is een lijst [ ... ] niet gesloten?"),
     ("expected ',' or '}'", "een ',' of '}' verwacht: is een mapping { ... } niet gesloten?"),
     ("could not find expected ':'", "een ':' verwacht na de sleutel"),
-    ("did not find expected key", "een sleutel verwacht: klopt het inspringen?"),
+    ("found unexpected ':'", "een ':' op een onverwachte plek"),
+    (
+        "did not find expected key",
+        "een sleutel verwacht: klopt het inspringen, of staat er tekst na een sluitend"
+        " aanhalingsteken? (zet dan de hele tekst tussen aanhalingstekens)",
+    ),
     ("expected <block end>", "het inspringen klopt niet"),
     (
         "found unexpected end of stream",
@@ -83,26 +107,80 @@ _PARSER_PROBLEMS = (
         "did not find expected '-' indicator",
         "een lijstregel ('- ...') verwacht: klopt het inspringen?",
     ),
+    (
+        "unknown escape character",
+        "onbekende escape met '\\' tussen dubbele aanhalingstekens; gebruik enkele aanhalingstekens",
+    ),
+    ("escape code", "ongeldige \\x- of \\u-escape tussen dubbele aanhalingstekens"),
+    ("hexdecimal number", "ongeldige \\x- of \\u-escape tussen dubbele aanhalingstekens"),
+    ("document indicator", "een regel '---' of '...' midden in tekst tussen aanhalingstekens"),
+    (
+        "directive",
+        "een regel die met '%' begint is een YAML-opdracht; zet tekst met '%' tussen aanhalingstekens",
+    ),
+    ("incompatible YAML document", "alleen YAML 1.1 en 1.2 worden gelezen; laat '%YAML' weg"),
+    (
+        "<document start>",
+        "hier begint een tweede document; haal de regel '...' of '%...' erboven weg",
+    ),
+    (
+        "tag",
+        "ongeldige tag (een woord na '!'); zet tekst die met '!' begint tussen aanhalingstekens",
+    ),
+    (
+        "URI",
+        "ongeldige tag (een woord na '!'); zet tekst die met '!' begint tussen aanhalingstekens",
+    ),
+    (
+        "alphabetic or numeric character",
+        "na '&' of '*' hoort een naam; zet tekst die met '&' of '*' begint tussen aanhalingstekens",
+    ),
+    ("indentation indicator", "na '|' of '>' mag geen 0 staan"),
+    (
+        "comment or line break",
+        "onverwachte tekst na een waarde; zet de hele tekst tussen aanhalingstekens",
+    ),
+    ("whitespace", "een spatie verwacht"),
+    ("UTF-8", "dit is geen geldige UTF-8-tekst; sla het bestand op als UTF-8"),
 )
 
 
-def _dutch(problem: str) -> str:
-    """libyaml's complaint in Dutch; an unknown one is kept as it is."""
-    for english, dutch in _PARSER_PROBLEMS:
-        if english in problem:
-            return dutch
-    return problem or "onleesbare YAML"
+def parser_message(exc: yaml.MarkedYAMLError) -> str:
+    """libyaml's complaint in Dutch, with what to do; an unknown one still gets a Dutch line."""
+    for text in (exc.problem, exc.context):  # the problem says most; the context is a fallback
+        for english, dutch in _PARSER_PROBLEMS:
+            if text and english in text:
+                return f"geen geldige YAML: {dutch}"
+    return "geen geldige YAML: controleer deze regel (inspringen, aanhalingstekens, ':' en '-')"
+
+
+def reader_message(exc: yaml.reader.ReaderError) -> str:
+    """A character YAML does not allow in a file at all (ESC, NUL, other control characters)."""
+    char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    if "control characters" in exc.reason or unicodedata.category(char) == "Cc":
+        return (
+            f"het onzichtbare stuurteken {visible(char)} mag niet in een YAML-bestand staan;"
+            " haal het weg (of sla het bestand op als UTF-8)"
+        )
+    return "dit is geen geldige UTF-8-tekst; sla het bestand op als UTF-8"
 
 
 class _Builder:
-    """Turns parse events into dicts, lists and strings; refuses what data files must not use."""
+    """Turns parse events into dicts, lists and strings; refuses what data files must not use.
+
+    Depth counts every collection, keys included (``? ? ? a`` nests without brackets), and stops
+    the build; other problems (a duplicate key, an alias) are collected and the build goes on, so
+    that one run reports them all.
+    """
 
     def __init__(self, name: str) -> None:
         self.name = name
         self.lines: dict[Path_, int] = {}
+        self.problems: list[Problem] = []
+        self.anchors = False
 
-    def fail(self, message: str, event: Any) -> SamenwerkError:
-        return SamenwerkError(Problem(message, self.name, event.start_mark.line + 1))
+    def problem(self, message: str, event: Any) -> Problem:
+        return Problem(message, self.name, event.start_mark.line + 1)
 
     def build(self, events: Any) -> Document:
         data: Any = None
@@ -111,20 +189,31 @@ class _Builder:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    raise self.fail("het bestand mag maar één YAML-document bevatten", event)
+                    self.problems.append(
+                        self.problem("het bestand mag maar één YAML-document bevatten", event)
+                    )
+                    break
             elif isinstance(event, yaml.NodeEvent):
-                data = self.node(event, events, ())
+                data = self.node(event, events, (), 0)
+        if self.problems:
+            raise SamenwerkError(cap(self.problems))
         return Document(data, self.name, self.lines)
 
-    def node(self, event: Any, events: Any, path: Path_) -> Any:
+    def node(self, event: Any, events: Any, path: Path_, depth: int) -> Any:
         if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
-            raise self.fail("ankers en aliassen (& en *) zijn niet toegestaan", event)
-        if len(path) > MAX_DEPTH:
-            raise self.fail(f"te diep genest (meer dan {MAX_DEPTH} niveaus)", event)
+            if not self.anchors:  # once is enough: a thousand aliases are one mistake
+                message = "ankers en aliassen (& en *) zijn niet toegestaan"
+                self.problems.append(self.problem(message, event))
+            self.anchors = True
+            if isinstance(event, yaml.AliasEvent):
+                return None
+        if depth > MAX_DEPTH:
+            deep = self.problem(f"te diep genest (meer dan {MAX_DEPTH} niveaus)", event)
+            raise SamenwerkError(cap([*self.problems, deep]))
         if isinstance(event, yaml.ScalarEvent):
             if not event.style and event.implicit[0] and event.value in NULLS:
                 return None
-            return event.value
+            return visible(event.value, keep_lines=True)
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []
             for child in events:
@@ -132,23 +221,48 @@ class _Builder:
                     return items
                 here = (*path, len(items))
                 self.lines[here] = child.start_mark.line + 1
-                items.append(self.node(child, events, here))
+                items.append(self.node(child, events, here, depth + 1))
         mapping: dict[str, Any] = {}
         for key_event in events:
             if isinstance(key_event, yaml.MappingEndEvent):
                 return mapping
-            key = self.node(key_event, events, path)
-            if not isinstance(key, str):
-                raise self.fail("een sleutel moet een tekst zijn, geen lijst of mapping", key_event)
+            if not isinstance(key_event, yaml.ScalarEvent):
+                self.problems.append(
+                    self.problem(
+                        "een sleutel moet een tekst zijn, geen lijst of mapping", key_event
+                    )
+                )
+                _skip(key_event, events)
+                _skip(next(events), events)
+                continue
+            key = self.node(key_event, events, path, depth)
+            if key is None:  # "null:" is a key named null (a typo the schema reports), ":" is ""
+                key = visible(key_event.value, keep_lines=True)
             here = (*path, key)
             if here in self.lines:
                 first = self.lines[here]
-                raise self.fail(
-                    f"sleutel '{key}' komt twee keer voor (eerst op regel {first})", key_event
+                self.problems.append(
+                    self.problem(
+                        f"sleutel '{visible(key)}' komt twee keer voor (eerst op regel {first})",
+                        key_event,
+                    )
                 )
+                _skip(next(events), events)
+                continue
             self.lines[here] = key_event.start_mark.line + 1
-            mapping[key] = self.node(next(events), events, here)
+            mapping[key] = self.node(next(events), events, here, depth + 1)
         raise AssertionError("unreachable: the parser always closes a mapping")
+
+
+def _skip(event: Any, events: Any) -> None:
+    """Consume one node's events without building it (no recursion, so no depth to fear)."""
+    open_ = int(isinstance(event, yaml.CollectionStartEvent))
+    while open_:
+        child = next(events)
+        if isinstance(child, yaml.CollectionStartEvent):
+            open_ += 1
+        elif isinstance(child, yaml.CollectionEndEvent):
+            open_ -= 1
 
 
 def dump(data: Any) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from samenwerk_cli.errors import Problem, SamenwerkError
+from samenwerk_cli.files import os_reason, regular_file_problem
 from samenwerk_cli.formats import answers
 from samenwerk_cli.formats import bank as bank_mod
 from samenwerk_cli.formats.answers import AnswerFile
@@ -34,30 +35,62 @@ class Batch:
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
-    """Answer files named directly, or found under folders (recursively, sorted, hidden skipped)."""
+    """Answer files named directly, or found under folders (recursively, sorted, hidden skipped).
+
+    What cannot be read is reported, never skipped in silence: a folder without read rights, and
+    a ``*.yaml`` that is a pipe, a device or a broken link (refused without reading it).
+    """
     found: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix in SUFFIXES
-                and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-        elif path.exists():
-            found.append(path)
+            in_folder, trouble = _walk(path)
+            found += in_folder
+            problems += trouble
+        elif path.exists() or path.is_symlink():
+            found.append(path)  # read_text refuses what is not a regular file, with the reason
         else:
             problems.append(Problem("bestand of map niet gevonden", str(path)))
     return found, problems
 
 
+def _walk(folder: Path) -> tuple[list[Path], list[Problem]]:
+    found: list[Path] = []
+    problems: list[Problem] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename if exc.filename is not None else folder
+        problems.append(Problem(f"map overgeslagen: {os_reason(exc)}", str(where)))
+
+    for root, dirs, names in os.walk(folder, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            path = Path(root, name)
+            if name.startswith(".") or path.suffix not in SUFFIXES:
+                continue
+            why = regular_file_problem(path)
+            if why is None:
+                found.append(path)
+            else:
+                problems.append(Problem(why, str(path)))
+    return sorted(found), sorted(problems, key=lambda p: p.file or "")
+
+
 def _read_one(path: Path, bank: Bank) -> AnswerFile | list[Problem]:
+    """One file's answers or its problems; whatever goes wrong, the other files are still read."""
     try:
         return answers.read(path, bank)
     except SamenwerkError as exc:
         return exc.problems
+    except RecursionError:
+        return [Problem("te diep genest om te lezen", str(path))]
+    except Exception as exc:  # one odd file must not cost the whole batch
+        return [
+            Problem(
+                f"interne fout bij het lezen ({type(exc).__name__}); meld dit met dit bestand",
+                str(path),
+            )
+        ]
 
 
 _worker_bank: dict[str, Bank] = {}

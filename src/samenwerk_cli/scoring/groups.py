@@ -354,13 +354,15 @@ _SEASONS = {"voorjaar": 1, "lente": 1, "zomer": 2, "najaar": 3, "herfst": 3, "wi
 def _round_name_key(name: str | None) -> tuple[tuple[int, int, str], ...]:
     """Natural order: numbers by value, Dutch seasons in calendar order, other words alphabetically."""
     key = []
-    for token in re.findall(r"\d+|[^\W\d_]+", _normal(name)):
-        if token.isdigit():
-            key.append((0, int(token), ""))
-        elif token in _SEASONS:
-            key.append((1, _SEASONS[token], ""))
+    # \d is exactly what int() reads (any script's decimal digits); "²" and "①" pass
+    # str.isdigit() but not int(), so they are kept as words.
+    for number, word in re.findall(r"(\d+)|([^\W\d_]+)", _normal(name)):
+        if number:
+            key.append((0, int(number), ""))
+        elif word in _SEASONS:
+            key.append((1, _SEASONS[word], ""))
         else:
-            key.append((2, 0, token))
+            key.append((2, 0, word))
     return tuple(key)
 
 

@@ -10,7 +10,9 @@ scores it as one team.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shlex
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -63,7 +65,15 @@ def resume_command(
 
 
 def file_name(number: int, naam: str | None) -> str:
+    """``01-anna.yaml``; from participant 100 on the number simply has three digits."""
     return f"{number:02d}-{slug(naam or '') or 'deelnemer'}.yaml"
+
+
+def _participant_order(path: Path) -> tuple[int, str]:
+    """By the leading number as a number (``9-``, ``10-``, ``100-``), so the typing order
+    survives ``--resume`` however large the group; a name without a number comes last."""
+    number = re.match(r"[0-9]+", path.name)
+    return (int(number.group()) if number else sys.maxsize, path.name)
 
 
 def default_folder(partnerschap: str, datum: dt.date, parent: Path = Path(".")) -> Path:
@@ -72,7 +82,13 @@ def default_folder(partnerschap: str, datum: dt.date, parent: Path = Path(".")) 
 
 
 def answer_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+    """The participants' files in typing order; hidden files (an editor's lock file) are not."""
+    found = (
+        p
+        for p in folder.iterdir()
+        if p.suffix in SUFFIXES and not p.name.startswith(".") and p.is_file()
+    )
+    return sorted(found, key=_participant_order)
 
 
 def check_new(folder: Path, resume_hint: str) -> None:
