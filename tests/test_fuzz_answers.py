@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from samenwerk_cli.cli.app import app
 from samenwerk_cli.formats import answers, yamlio
-from tests.conftest import mini_answers, write_bank
+from tests.testbank import mini_answers, write_bank
 
 KEYS = [
     "formaat",

@@ -19,7 +19,7 @@ from samenwerk_cli.formats import answers
 from samenwerk_cli.formats import bank as bank_mod
 from samenwerk_cli.formats.clean import visible
 from samenwerk_cli.session import storage
-from tests.conftest import MODEL, mini_answers, write_bank
+from tests.testbank import MODEL, mini_answers, write_bank
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev/zero are POSIX")
 

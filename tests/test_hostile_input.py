@@ -15,7 +15,7 @@ from samenwerk_cli.errors import SamenwerkError
 from samenwerk_cli.formats import answers, yamlio
 from samenwerk_cli.formats import bank as bank_mod
 from samenwerk_cli.scoring import batch
-from tests.conftest import mini_answers, write_bank
+from tests.testbank import mini_answers, write_bank
 
 NESTED_KEYS = "rol:\n" + "? " * 1000 + "a\n"  # complex keys nest without any bracket
 
