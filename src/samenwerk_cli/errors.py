@@ -63,19 +63,36 @@ _OS_REASONS = {
     "EISDIR": "is een map, geen bestand",
     "ENOTDIR": "een deel van dit pad is geen map",
     "EEXIST": "bestaat al",
-    "ELOOP": "te veel symbolische koppelingen na elkaar",
+    "ELOOP": "te veel symbolische koppelingen na elkaar (een kring?)",
     "EIO": "de schijf gaf een leesfout of schrijffout; controleer de schijf",
 }
 
 
-def os_problem(exc: OSError, file: str | None = None) -> Problem:
-    """An operating-system error as one Dutch line: which file, what went wrong, what to do."""
+_READING = {
+    "ENOENT": "bestand niet gevonden",
+    "EACCES": "geen toestemming om dit bestand te lezen",
+    "EPERM": "geen toestemming om dit bestand te lezen",
+    "EIO": "leesfout van de schijf; controleer de schijf",
+}
+
+
+def reason(exc: OSError, reading: bool = False) -> str:
+    """An operating-system error in Dutch: what went wrong and what to do; unknown ones by their
+    code name (``EXDEV``), so a user can still look them up."""
     import errno
 
     name = errno.errorcode.get(exc.errno or 0, "")
-    reason = _OS_REASONS.get(name) or f"het besturingssysteem meldt: {exc.strerror or exc}"
+    known = (_READING.get(name) if reading else None) or _OS_REASONS.get(name)
+    if known:
+        return known
+    doing = "lezen" if reading else "lezen of schrijven"
+    return f"kan niet {doing} (systeemfout {name or exc.errno})"
+
+
+def os_problem(exc: OSError, file: str | None = None) -> Problem:
+    """An operating-system error as one Dutch line: which file, what went wrong, what to do."""
     where = file or (str(exc.filename) if exc.filename is not None else None)
-    return Problem(reason, where)
+    return Problem(reason(exc), where)
 
 
 MAX_PER_FILE = 20

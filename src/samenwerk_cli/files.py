@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 import stat
@@ -10,7 +9,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-from samenwerk_cli.errors import Problem, SamenwerkError
+from samenwerk_cli.errors import Problem, SamenwerkError, reason
 
 MAX_BYTES = 1024 * 1024
 
@@ -40,25 +39,9 @@ def free_path(folder: Path, stem: str, suffix: str = "") -> Path:
     return candidate
 
 
-_REASONS = {
-    errno.ENOENT: "bestand niet gevonden",
-    errno.EACCES: "geen toestemming om dit bestand te lezen",
-    errno.EPERM: "geen toestemming om dit bestand te lezen",
-    errno.EISDIR: "dit is een map, geen bestand",
-    errno.ENOTDIR: "een deel van dit pad is geen map",
-    errno.ELOOP: "te veel symbolische koppelingen (een kring?)",
-    errno.ENAMETOOLONG: "de naam is te lang",
-    errno.EIO: "leesfout van de schijf",
-}
-
-
 def os_reason(exc: OSError) -> str:
-    """An operating-system error in Dutch; an unknown one by its code name (``EXDEV``)."""
-    known = _REASONS.get(exc.errno or 0)
-    if known:
-        return known
-    code = errno.errorcode.get(exc.errno or 0, "onbekend")
-    return f"kan bestand niet lezen (systeemfout {code})"
+    """Why a file could not be read, in Dutch (the one table lives in :mod:`errors`)."""
+    return reason(exc, reading=True)
 
 
 def _kind(mode: int) -> str:

@@ -16,9 +16,10 @@ import typer
 from typer._click.exceptions import ClickException, UsageError
 
 from samenwerk_cli.cli import export, questions, reflect, score, template
-from samenwerk_cli.cli.context import environment
+from samenwerk_cli.cli.context import environment, tell
 from samenwerk_cli.cli.dutch import DutchCommand, DutchGroup, DutchUsageError
 from samenwerk_cli.errors import ExitCode, SamenwerkError, os_problem
+from samenwerk_cli.formats.clean import visible
 
 DEBUG_VAR = "SAMENWERK_DEBUG"  # set to 1 to see the traceback of an internal error
 
@@ -35,9 +36,7 @@ class _Group(DutchGroup):
                 raise
             raise DutchUsageError(exc.format_message(), exc.ctx) from None
         except SamenwerkError as exc:
-            env = environment(ctx)
-            for problem in exc.problems:
-                env.echo(f"fout: {problem}", err=True)
+            tell(environment(ctx), exc.problems)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
             environment(ctx).echo("\nonderbroken", err=True)
@@ -46,7 +45,7 @@ class _Group(DutchGroup):
             _silence_stdout()
             ctx.exit(ExitCode.PIPE_CLOSED)
         except OSError as exc:
-            environment(ctx).echo(f"fout: {os_problem(exc)}", err=True)
+            tell(environment(ctx), [os_problem(exc)])
             ctx.exit(ExitCode.INVALID)
         except (typer.Exit, typer.Abort, ClickException):
             raise
@@ -54,7 +53,7 @@ class _Group(DutchGroup):
             if os.environ.get(DEBUG_VAR):
                 raise
             environment(ctx).echo(
-                f"interne fout: {type(exc).__name__}: {exc}\n"
+                f"interne fout: {type(exc).__name__}: {visible(str(exc))}\n"
                 "Dit is een fout in samenwerk, niet in je invoer. Meld het met het commando dat je "
                 f"gaf en de bestanden die je gebruikte; met {DEBUG_VAR}=1 zie je de details.",
                 err=True,

@@ -6,10 +6,12 @@ The seam (``cli.app``) puts the Env on the root context; a test passes its own w
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import typer
 
+from samenwerk_cli.formats.clean import visible
 from samenwerk_cli.terminal.env import Env
 
 if TYPE_CHECKING:
@@ -23,9 +25,14 @@ def environment(ctx: typer.Context) -> Env:
     return root.obj
 
 
+def tell(env: Env, problems: Iterable[object], kind: str = "fout") -> None:
+    """The one way a problem reaches the user: ``fout: file:line: veld 'x': message`` on stderr,
+    control characters in file names and values shown, never sent to the terminal raw."""
+    for problem in problems:
+        env.echo(visible(f"{kind}: {problem}", keep_lines=True), err=True)
+
+
 def report_problems(env: Env, run: ScoreRun) -> None:
     """Files that could not be read, and warnings, go to stderr before any report."""
-    for problem in run.errors:
-        env.echo(f"fout: {problem}", err=True)
-    for warning in run.warnings:
-        env.echo(f"waarschuwing: {warning}", err=True)
+    tell(env, run.errors)
+    tell(env, run.warnings, "waarschuwing")

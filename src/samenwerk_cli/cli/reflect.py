@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from samenwerk_cli.cli.context import environment
+from samenwerk_cli.cli.context import environment, tell
 from samenwerk_cli.cli.options import Organisation, Partnership, Questions, Quick, Round, Text
 from samenwerk_cli.errors import ExitCode
 
@@ -179,7 +179,8 @@ def reflect(
         return ExitCode.INTERRUPTED
     except OSError as exc:
         command = resume_command(saver.path, questions, quick, dimensions) if saver.path else ""
-        ending.save_failed(env.err, os_problem(exc), saver.path, command)
+        tell(env, [os_problem(exc)])
+        ending.save_failed(env.err, saver.path, command)
         return ExitCode.INVALID
 
     assert saver.path is not None

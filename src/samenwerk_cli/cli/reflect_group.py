@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from samenwerk_cli.cli.context import tell
 from samenwerk_cli.errors import ExitCode, Problem, SamenwerkError, os_problem
 from samenwerk_cli.formats import answers
 from samenwerk_cli.formats import group_file as group
@@ -90,7 +91,8 @@ def run(
     except OSError as exc:
         folder = saver.folder
         command = storage.resume_command(folder, questions, quick, dimensions) if folder else ""
-        ending.save_failed(env.err, os_problem(exc), folder, command, "De antwoorden")
+        tell(env, [os_problem(exc)])
+        ending.save_failed(env.err, folder, command, "De antwoorden")
         return ExitCode.INVALID
 
     assert saver.folder is not None

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from samenwerk_cli.formats import clean
 from samenwerk_cli.formats.bank import Bank
 from samenwerk_cli.render.spreadsheet import HEADER
 from samenwerk_cli.scoring.items import given_answers
@@ -21,13 +22,12 @@ from samenwerk_cli.scoring.results import GroupResult
 from samenwerk_cli.scoring.trend import Partnership
 
 TEAM = "(heel het team)"
-_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 
 
 def visible(text: str) -> str:
     """Control characters cannot be stored in a workbook: show them as ``\\x1b`` instead."""
-    return _NOT_IN_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return clean.visible(text, keep_lines=True)
 
 
 def to_xlsx(found: Sequence[Partnership], bank: Bank) -> bytes:

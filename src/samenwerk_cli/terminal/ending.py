@@ -36,12 +36,9 @@ def interrupted(err: Console, path: Path | None, resume: str, whose: str = "Je a
     err.print(f"  {escape(resume)}", soft_wrap=True)
 
 
-def save_failed(
-    err: Console, problem: object, path: Path | None, resume: str, whose: str = "Je antwoorden"
-) -> None:
-    """Saving failed (disk full, read-only, name too long): say why, and what is safe."""
-    err.print()
-    err.print(f"fout: {escape(str(problem))}")
+def save_failed(err: Console, path: Path | None, resume: str, whose: str = "Je antwoorden") -> None:
+    """Saving failed (disk full, read-only, name too long; the error itself is told by the
+    CLI): say what is safe, and how to go on."""
     if path is None or not path.exists():
         err.print("Er is nog niets bewaard. Los dit op en begin opnieuw.")
         return
