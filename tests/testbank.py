@@ -49,9 +49,18 @@ from samenwerk_cli.scoring.results import GroupResult
 from samenwerk_cli.session.dialog import Question
 
 BANK_DIR = Path(__file__).parent / "bank"
-MODEL = (BANK_DIR / "model.yaml").read_text(encoding="utf-8")
-AMBITIE = (BANK_DIR / "ambitie.yaml").read_text(encoding="utf-8")
-RELATIE = (BANK_DIR / "relatie.yaml").read_text(encoding="utf-8")
+class BankText(str):
+    """A bank file's text whose ``replace`` fails loudly when the text to replace is not there:
+    a test that edits the bank must not silently run on the unchanged bank."""
+
+    def replace(self, old: str, new: str, count: int = -1) -> BankText:  # type: ignore[override]
+        assert old in self, f"the test bank has no {old!r} to replace"
+        return BankText(super().replace(old, new, count))
+
+
+MODEL = BankText((BANK_DIR / "model.yaml").read_text(encoding="utf-8"))
+AMBITIE = BankText((BANK_DIR / "ambitie.yaml").read_text(encoding="utf-8"))
+RELATIE = BankText((BANK_DIR / "relatie.yaml").read_text(encoding="utf-8"))
 
 ALL_IDS = [
     "ambitie.belofte",
