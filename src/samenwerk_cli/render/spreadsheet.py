@@ -30,8 +30,12 @@ HEADER = (
 )
 
 
-def rows(found: Sequence[Partnership], bank: Bank) -> Iterator[tuple[str, ...]]:
-    """Every answered item (and every open answer) of every respondent, in bank order."""
+Cell = str | int | float | None
+
+
+def answer_rows(found: Sequence[Partnership], bank: Bank) -> Iterator[tuple[Cell, ...]]:
+    """Every answered item (and every open answer) of every respondent, in bank order, values
+    as they are (an answer 1–5 and its score stay numbers), the comment on it last."""
     for partnership in found:
         for group in partnership.rondes:
             for given in given_answers(group, bank):
@@ -44,9 +48,17 @@ def rows(found: Sequence[Partnership], bank: Bank) -> Iterator[tuple[str, ...]]:
                     v.id,
                     v.dimensie,
                     v.fase or "",
-                    str(given.antwoord),
-                    "" if given.score is None else f"{given.score:g}",
+                    given.antwoord,
+                    given.score,
+                    (person.toelichting.get(v.id) or "") if v.scored else "",
                 )
+
+
+def rows(found: Sequence[Partnership], bank: Bank) -> Iterator[tuple[str, ...]]:
+    """The CSV's rows: :func:`answer_rows` as text, a score as ``4`` or ``3.5``, no comment."""
+    for row in answer_rows(found, bank):
+        *cells, score, _comment = row
+        yield (*(str(c) for c in cells), "" if score is None else f"{score:g}")
 
 
 def to_csv(found: Sequence[Partnership], bank: Bank) -> str:

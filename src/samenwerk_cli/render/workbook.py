@@ -16,8 +16,7 @@ from typing import Any
 
 from samenwerk_cli.formats import clean
 from samenwerk_cli.formats.bank import Bank
-from samenwerk_cli.render.spreadsheet import HEADER
-from samenwerk_cli.scoring.items import given_answers
+from samenwerk_cli.render.spreadsheet import HEADER, answer_rows
 from samenwerk_cli.scoring.results import GroupResult
 from samenwerk_cli.scoring.trend import Partnership
 
@@ -69,32 +68,11 @@ def _header(sheet: Any, names: Sequence[str], widths: Sequence[int]) -> None:
 
 
 def _answers_sheet(sheet: Any, found: Sequence[Partnership], bank: Bank) -> None:
-    names = (*HEADER, "toelichting")
-    _header(sheet, names, (24, 14, 18, 22, 28, 14, 14, 12, 8, 40))
-    row = 2
-    for partnership in found:
-        for group in partnership.rondes:
-            for given in given_answers(group, bank):
-                person, v = given.respondent, given.vraag
-                comment = person.toelichting.get(v.id) if v.scored else None
-                _put(
-                    sheet,
-                    row,
-                    (
-                        group.partnerschap,
-                        group.ronde or "",
-                        person.naam or f"anoniem {given.position}",
-                        person.organisatie or "",
-                        v.id,
-                        v.dimensie,
-                        v.fase or "",
-                        given.antwoord,
-                        given.score,
-                        comment or "",
-                    ),
-                )
-                row += 1
-    sheet.auto_filter.ref = f"A1:J{max(row - 1, 1)}"
+    _header(sheet, (*HEADER, "toelichting"), (24, 14, 18, 22, 28, 14, 14, 12, 8, 40))
+    row = 1
+    for row, values in enumerate(answer_rows(found, bank), 2):
+        _put(sheet, row, values)
+    sheet.auto_filter.ref = f"A1:J{row}"
 
 
 def _dimension_rows(group: GroupResult) -> list[tuple[str, int, list[float | None]]]:
