@@ -37,6 +37,7 @@ class Antwoorden(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     datum: dt.date | None = None
     fase: str | None = None
     compleet: bool = False
+    bron: str | None = None  # where an imported answer came from: "file, rij N"
     antwoorden: dict[str, Antwoord | None] = {}
     toelichting: dict[str, str | None] = {}
 
