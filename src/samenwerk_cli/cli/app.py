@@ -15,7 +15,7 @@ from typing import Annotated, Any
 import typer
 from typer._click.exceptions import ClickException, UsageError
 
-from samenwerk_cli.cli import export, questions, reflect, score, template
+from samenwerk_cli.cli import export, import_, questions, reflect, score, template
 from samenwerk_cli.cli.context import environment, tell
 from samenwerk_cli.cli.dutch import DutchCommand, DutchGroup, DutchUsageError
 from samenwerk_cli.errors import ExitCode, SamenwerkError, os_problem
@@ -84,6 +84,7 @@ app = typer.Typer(
 )
 # In the order a facilitator meets them; the help page lists them so.
 app.command("reflect", cls=DutchCommand, epilog=reflect.EXAMPLES)(reflect.reflect)
+app.command("import", cls=DutchCommand, epilog=import_.EXAMPLES)(import_.import_)
 app.command("score", cls=DutchCommand, epilog=score.EXAMPLES)(score.score)
 app.command("export", cls=DutchCommand, epilog=export.EXAMPLES)(export.export)
 app.command("template", cls=DutchCommand, epilog=template.EXAMPLES)(template.template)

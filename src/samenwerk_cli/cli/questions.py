@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -16,11 +17,13 @@ samenwerk questions list --quick
     De vragen van de korte scan.
 samenwerk questions check mijn-vragen/
     Controleer een eigen vragenlijst voordat je hem gebruikt.
+samenwerk questions export --format limesurvey -o enquete.txt
+    De vragenlijst als online formulier (ook: google, tekst voor Microsoft Forms).
 """
 
 app = typer.Typer(
     cls=DutchGroup,
-    help="Bekijk of controleer een vragenlijst.",
+    help="Bekijk, controleer of exporteer een vragenlijst.",
     no_args_is_help=False,
     epilog=EXAMPLES,
 )
@@ -92,3 +95,86 @@ def check(
     env.echo(summary)
     if not complete:
         env.echo("let op: niet elke combinatie van dimensie en fase heeft een vraag", err=True)
+
+
+class FormFormat(str, Enum):
+    limesurvey = "limesurvey"
+    google = "google"
+    tekst = "tekst"
+
+
+@app.command(
+    "export",
+    cls=DutchCommand,
+    epilog="""
+samenwerk questions export --format limesurvey -o enquete.txt
+    Structuur voor LimeSurvey: Enquête maken > Importeren.
+samenwerk questions export --format google -o formulier.gs
+    Apps Script dat het Google-formulier maakt.
+samenwerk questions export --format tekst --quick
+    De korte scan als tekst voor Microsoft Forms.
+""",
+)
+def export(
+    ctx: typer.Context,
+    format_: Annotated[
+        FormFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="limesurvey: structuur om te importeren (.txt) · google: Apps Script dat het "
+            "formulier maakt · tekst: stellingen en labels voor Microsoft Forms.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Optional[Path],  # noqa: UP045 - typer reads the annotation at runtime
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="BESTAND",
+            help="Schrijf naar dit bestand (standaard: het scherm).",
+            show_default=False,
+        ),
+    ] = None,
+    quick: Quick = False,
+    dimension: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--dimension",
+            "-d",
+            metavar="DIMENSIE",
+            help="Alleen deze dimensie (herhaalbaar).",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overschrijf een bestaand bestand.")
+    ] = False,
+    questions: Questions = None,
+) -> None:
+    """Zet de vragenlijst in een online formulier: LimeSurvey, Google Forms of Microsoft Forms."""
+    from samenwerk_cli import files
+    from samenwerk_cli.errors import Problem, SamenwerkError
+    from samenwerk_cli.formats import bank as bank_mod
+    from samenwerk_cli.forms import codes
+
+    env = environment(ctx)
+    bank = bank_mod.load(questions)
+    vragen = codes.select(bank, quick, dimension or ())
+    if format_ is FormFormat.limesurvey:
+        from samenwerk_cli.forms.limesurvey import structure as build
+    elif format_ is FormFormat.google:
+        from samenwerk_cli.forms.google import script as build
+    else:
+        from samenwerk_cli.forms.tekst import text as build
+    text = build(bank, vragen)
+    if output is None:
+        env.write(text.removeprefix("\ufeff"))
+        return
+    if output.exists() and not force:
+        raise SamenwerkError(
+            Problem("bestaat al; kies een andere naam of gebruik --force", str(output))
+        )
+    files.atomic_write(output, text)
+    env.echo(f"Geschreven: {output}", err=True)

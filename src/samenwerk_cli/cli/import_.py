@@ -1,0 +1,151 @@
+"""``samenwerk import``: responses of an online form (Microsoft Forms, Google Forms, LimeSurvey)
+become answer files, one per response, ready for ``score`` and ``export``. All or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from samenwerk_cli.cli.options import Questions
+
+if TYPE_CHECKING:
+    from samenwerk_cli.forms.importer import Imported
+
+
+def import_(
+    ctx: typer.Context,
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Export van het formulier: .xlsx, .csv of .tsv (meerdere mag).",
+            show_default=False,
+            metavar="BESTAND...",
+        ),
+    ],
+    partnership: Annotated[
+        str,
+        typer.Option(
+            "--partnership",
+            "-p",
+            metavar="NAAM",
+            help="Naam van het partnerschap.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Optional[Path],  # noqa: UP045 - typer reads the annotation at runtime
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="MAP",
+            help="Map voor de antwoordbestanden (wordt aangemaakt).",
+            show_default=False,
+        ),
+    ] = None,
+    round_: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--round", "-r", metavar="RONDE", help="Ronde, bijv. 2026-najaar.", show_default=False
+        ),
+    ] = None,
+    mapping: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--mapping",
+            metavar="KOPPELING.yaml",
+            help="Eigen koppeling van kolommen aan vragen en van labels aan antwoorden.",
+            show_default=False,
+        ),
+    ] = None,
+    organisation_column: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--organisation-column",
+            metavar="KOP",
+            help="De kolom met de organisatie (standaard: de kolom met 'organisatie' in de kop).",
+            show_default=False,
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool,
+        typer.Option("--dry-run", help="Toon welke kolom welke vraag werd; schrijf niets."),
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overschrijf bestanden van een eerdere import.")
+    ] = False,
+    questions: Questions = None,
+) -> None:
+    """Lees de antwoorden uit een online formulier in: één antwoordbestand per respondent."""
+    from samenwerk_cli.errors import Problem, SamenwerkError
+    from samenwerk_cli.formats import bank as bank_mod
+    from samenwerk_cli.forms import importer, tabular
+
+    bank = bank_mod.load(questions)
+    if output is None and not dry_run:
+        raise SamenwerkError(Problem("geef met -o MAP aan waar de antwoordbestanden komen"))
+    if output is not None and output.exists() and not output.is_dir():
+        raise SamenwerkError(Problem("dit is een bestand; geef een map op", str(output)))
+    options = importer.Options(partnership, round_, organisation_column)
+    if mapping is not None:
+        from samenwerk_cli.forms import mapping as mapping_mod
+
+        options.columns, options.labels = mapping_mod.load(mapping, bank)
+    tables, problems = [], []
+    for path in files:
+        try:
+            tables.append(tabular.read(path))
+        except SamenwerkError as exc:
+            problems += exc.problems
+    if problems:
+        raise SamenwerkError(problems)
+    plans = importer.plan_tables(tables, bank, options)
+    if dry_run:
+        for plan in plans:
+            typer.echo("\n".join(importer.describe(plan, bank)))
+    result = importer.convert(plans, bank, options)
+    for warning in result.warnings:
+        typer.echo(f"waarschuwing: {warning}", err=True)
+    targets = _targets(result.imported, output or Path("."))
+    if dry_run:
+        where = f" in {output}" if output is not None else ""
+        typer.echo(
+            f"{len(targets)} antwoordbestanden zouden worden geschreven{where}; niets geschreven."
+        )
+        return
+    assert output is not None
+    taken = [path for path, _ in targets if path.exists()]
+    if taken and not force:
+        shown = ", ".join(p.name for p in taken[:3]) + (", …" if len(taken) > 3 else "")
+        raise SamenwerkError(
+            Problem(
+                f"{len(taken)} bestanden bestaan al ({shown}): al eerder ingelezen? "
+                "Gebruik --force om ze te overschrijven",
+                str(output),
+            )
+        )
+    from samenwerk_cli.formats import answers
+
+    output.mkdir(parents=True, exist_ok=True)
+    for path, item in targets:
+        answers.save(path, item.data)
+    typer.echo(f"Geschreven: {len(targets)} antwoordbestanden in {output}", err=True)
+    typer.echo(f"Bekijk de scores met: samenwerk score {output}", err=True)
+
+
+def _targets(imported: list[Imported], folder: Path) -> list[tuple[Path, Imported]]:
+    """One distinct path per response, also when two exports share a name."""
+    from samenwerk_cli.forms import importer
+
+    out: list[tuple[Path, Imported]] = []
+    used: set[str] = set()
+    for item in imported:
+        name = importer.file_name(item)
+        stem, n = name.removesuffix(".yaml"), 1
+        while name in used:
+            n += 1
+            name = f"{stem}-{n}.yaml"
+        used.add(name)
+        out.append((folder / name, item))
+    return out
