@@ -77,6 +77,7 @@ def _rows(
 ) -> list[Imported]:
     table = plan.table
     name = table.name
+    order = {v.id: i for i, v in enumerate(bank.vragen)}  # files read like the questionnaire
     items = [c for c in plan.columns if c.vraag is not None]
     dates = plan.of(match.DATUM)
     dayfirst = {c.index: match.day_first([row[c.index] for row in table.rows]) for c in dates}
@@ -107,6 +108,8 @@ def _rows(
         if not any(value is not None for value in given.values()) and not notes:
             warnings.append(Problem(f"rij {number}: geen enkel antwoord; overgeslagen", name))
             continue
+        given = dict(sorted(given.items(), key=lambda kv: order[kv[0]]))
+        notes = dict(sorted(notes.items(), key=lambda kv: order[kv[0]]))
         datum = None
         for column in dates:
             try:
