@@ -234,7 +234,7 @@ def _check(result: Plan, organisation_column: str | None) -> None:
         result.warnings.append(
             Problem(f"{column.where}: geen vraag of bekend veld; niet ingelezen", name)
         )
-    if not any(c.vraag is not None for c in result.columns):
+    if not result.problems and not any(c.vraag is not None for c in result.columns):
         result.problems.append(
             Problem("geen enkele kolom is een vraag uit de vragenlijst; klopt het bestand?", name)
         )
