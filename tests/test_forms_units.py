@@ -1,0 +1,172 @@
+"""The pure parts of the forms package: reading tables, dates, codes, labels."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from samenwerk_cli.errors import SamenwerkError
+from samenwerk_cli.formats import bank as bank_mod
+from samenwerk_cli.formats.answers import parse
+from samenwerk_cli.forms import codes, match, tabular
+
+cells = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\r"), max_size=12
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    header=st.lists(cells.filter(lambda c: c.strip()), min_size=2, max_size=5),
+    body=st.lists(st.lists(cells, min_size=5, max_size=5), max_size=4),
+    delimiter=st.sampled_from([",", ";", "\t"]),
+    bom=st.booleans(),
+    crlf=st.booleans(),
+)
+def test_any_csv_a_tool_writes_reads_back(
+    header: list[str], body: list[list[str]], delimiter: str, bom: bool, crlf: bool
+) -> None:
+    """Quoting, newlines inside cells, BOM and line ends: what goes in comes out, cell for cell."""
+    width = len(header)
+    rows = [r[:width] for r in body if any(c.strip() for c in r[:width])]
+    buffer = io.StringIO()
+    writer = csv.writer(
+        buffer, delimiter=delimiter, quoting=csv.QUOTE_ALL, lineterminator="\r\n" if crlf else "\n"
+    )
+    writer.writerows([header, *rows])
+    raw = ("\ufeff" if bom else "") + buffer.getvalue()
+    table = tabular.parse_text(raw.encode("utf-8"), "x.csv")
+    assert table.header == header
+    assert table.rows == rows
+
+
+def test_delimiter_is_the_one_outside_quotes() -> None:
+    assert tabular.sniff_delimiter('ID;Naam;"Samen, of alleen?";X\n') == ";"
+    assert tabular.sniff_delimiter('"a;b","c;d",e\n') == ","
+    assert tabular.sniff_delimiter("a\tb, c\td\n", prefer_tab=True) == "\t"
+    assert tabular.sniff_delimiter("alleen\n") == ","
+
+
+def test_encodings() -> None:
+    assert tabular.decode("Zoë".encode("utf-16"), "x") == ("Zoë", [])
+    assert tabular.decode(b"\xef\xbb\xbfZo\xc3\xab", "x") == ("Zoë", [])
+    text, warnings = tabular.decode(b"Zo\xeb \x97 ok", "x.csv")
+    assert text == "Zoë — ok"
+    assert len(warnings) == 1 and "Windows-1252" in warnings[0].message
+
+
+def test_row_numbers_count_records_not_lines() -> None:
+    raw = b'kop,b\r\n"een\ntwee",x\r\n\r\nlaatste,y\r\n'
+    table = tabular.parse_text(raw, "x.csv")
+    assert table.rows == [["een\ntwee", "x"], ["laatste", "y"]]
+    assert table.numbers == [2, 4]  # the empty record is row 3, as a spreadsheet shows it
+
+
+@pytest.mark.parametrize(
+    ("index", "letters"), [(0, "A"), (25, "Z"), (26, "AA"), (701, "ZZ"), (702, "AAA")]
+)
+def test_column_letters(index: int, letters: str) -> None:
+    assert tabular.column_letter(index) == letters
+
+
+@pytest.mark.parametrize(
+    ("cell", "dayfirst", "expected"),
+    [
+        ("11/24/26 9:14:40", False, dt.date(2026, 11, 24)),  # Microsoft Forms, English
+        ("2026/11/24 9:14:40 AM CET", False, dt.date(2026, 11, 24)),  # Google Forms download
+        ("11/24/2026 9:14:40", False, dt.date(2026, 11, 24)),  # Google Sheets
+        ("05/06/2026 9:14:40", False, dt.date(2026, 5, 6)),
+        ("05/06/2026 9:14:40", True, dt.date(2026, 6, 5)),
+        ("24-11-2026 09:14", False, dt.date(2026, 11, 24)),  # Dutch Excel
+        ("24.11.2026", False, dt.date(2026, 11, 24)),
+        ("2026-11-24 09:14:40", False, dt.date(2026, 11, 24)),  # LimeSurvey
+        ("46350.39", False, dt.date(2026, 11, 24)),  # an Excel serial saved as text
+        (dt.datetime(2026, 11, 24, 9, 14), False, dt.date(2026, 11, 24)),
+        ("  ", False, None),
+    ],
+)
+def test_dates_of_the_tools(
+    cell: str | dt.datetime, dayfirst: bool, expected: dt.date | None
+) -> None:
+    assert match.parse_date(cell, dayfirst) == expected
+
+
+@pytest.mark.parametrize("cell", ["gisteren", "13/13/2026", "2026-02-30"])
+def test_not_a_date(cell: str) -> None:
+    with pytest.raises(ValueError):
+        match.parse_date(cell)
+
+
+def test_day_first_is_decided_per_column() -> None:
+    assert match.day_first(["05/06/2026", "24/06/2026"]) is True
+    assert match.day_first(["05/06/2026", "06/24/2026", ""]) is False
+
+
+@given(st.text(min_size=1, max_size=80))
+def test_codes_are_valid_limesurvey_codes_and_stable(text: str) -> None:
+    code = codes.code(text)
+    assert len(code) <= 20 and code[0].isascii() and code[0].isalpha()
+    assert code.isascii() and code.isalnum()
+    assert codes.code(text) == code
+
+
+def test_codes_of_the_builtin_bank_are_unique_per_question() -> None:
+    bank = bank_mod.load()
+    own = [codes.question_code(v) for v in bank.vragen if v.soort != "stelling"]
+    arrays = [codes.dimension_code(d.id) for d in bank.model.dimensies]
+    everything = [*own, *arrays, codes.NAAM_CODE, codes.ORG_CODE]
+    assert len(everything) == len(set(everything))
+    for d in bank.model.dimensies:
+        subs = [
+            codes.statement_code(v)
+            for v in bank.vragen
+            if v.dimensie == d.id and v.soort == "stelling"
+        ]
+        assert len(subs) == len(set(subs))
+    assert codes.code("organisatie.onder-overorganisatie") == codes.code(
+        "organisatie.onder-overorganisatie"
+    )
+    assert codes.code("ambitie.halen-brengen") == "ambitieHalenBrengen"
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("Helemaal mee oneens", 1), ("HELEMAAL ONEENS", 1), ("Strongly disagree", 1),
+        ("Mee oneens", 2), ("oneens", 2), ("Disagree", 2),
+        ("Neutraal", 3), ("Neither agree nor disagree", 3),
+        ("Mee eens", 4), ("Agree", 4), ("eens ", 4),
+        ("Helemaal mee eens", 5), ("Strongly agree", 5), ("5", 5),
+        ("Weet ik niet", "weet niet"), ("Geen mening", "weet niet"), ("wn", "weet niet"),
+        ("n.v.t.", "weet niet"), ("N/A", codes.NO_ANSWER), ("", codes.NO_ANSWER),
+    ],
+)  # fmt: skip
+def test_labels_and_their_usual_variants(cell: str, expected: object) -> None:
+    bank = bank_mod.load()
+    statement = next(v for v in bank.vragen if v.soort == "stelling")
+    assert codes.scale(bank).read(statement, cell) == expected
+
+
+def test_balans_cells() -> None:
+    bank = bank_mod.load()
+    v = next(v for v in bank.vragen if v.soort == "balans")
+    scale = codes.scale(bank)
+    assert [scale.read(v, option) for option in codes.balans_options(v)] == [1, 2, 3, 4, 5]
+    assert scale.read(v, v.polen[1]) == 5
+    assert scale.read(v, "in evenwicht") == 3
+    with pytest.raises(KeyError):
+        scale.read(v, "Soms")
+
+
+def test_old_answer_files_stay_valid_and_bron_is_read(mini_bank) -> None:
+    bank = bank_mod.load(mini_bank)
+    base = "formaat: samenwerk-antwoorden/1\nvragenlijst: mini\nversie: '1.10'\npartnerschap: P\n"
+    assert parse(base, bank).data.bron is None
+    assert parse(base + "bron: ms.xlsx, rij 7\n", bank).data.bron == "ms.xlsx, rij 7"
+    with pytest.raises(SamenwerkError):
+        parse(base + "bron: [1, 2]\n", bank)
