@@ -170,3 +170,26 @@ def test_old_answer_files_stay_valid_and_bron_is_read(mini_bank) -> None:
     assert parse(base + "bron: ms.xlsx, rij 7\n", bank).data.bron == "ms.xlsx, rij 7"
     with pytest.raises(SamenwerkError):
         parse(base + "bron: [1, 2]\n", bank)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    values=st.lists(st.sampled_from([1, 2, 3, 4, 5, "weet niet", None]), min_size=0, max_size=20),
+    notes=st.dictionaries(st.sampled_from(["a.b", "ambitie.open", "x.y-z"]), st.text(max_size=30)),
+    respondent=st.none() | st.text(max_size=20),
+)
+def test_fast_yaml_is_exactly_the_answer_file_format(
+    values: list[object], notes: dict[str, str], respondent: str | None
+) -> None:
+    import datetime as dt
+
+    from samenwerk_cli.formats import answers
+    from samenwerk_cli.forms import importer
+
+    ids = [f"dim.item-{i}" for i in range(len(values))]
+    data = answers.Antwoorden(
+        formaat=answers.FORMAT, vragenlijst="standaard", versie="2026.1", partnerschap="P: 'x'",
+        respondent=respondent, datum=dt.date(2026, 11, 24), compleet=True, bron="a.csv, rij 2",
+        antwoorden=dict(zip(ids, values)), toelichting=notes,
+    )  # fmt: skip
+    assert importer.to_yaml(data) == answers.to_yaml(data)

@@ -157,3 +157,20 @@ def atomic_write(path: Path, text: str | bytes) -> None:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+def write_batch(items: list[tuple[Path, str]]) -> None:
+    """Write many new files: each replaced whole (temp file + rename), then one flush to disk for
+    all, where :func:`atomic_write` syncs each (two thousand syncs took seconds)."""
+    for path, text in items:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            os.chmod(tmp, _mode_for(path))
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    if hasattr(os, "sync"):
+        os.sync()

@@ -125,11 +125,10 @@ def import_(
                 str(output),
             )
         )
-    from samenwerk_cli.formats import answers
+    from samenwerk_cli import files as files_mod
 
     output.mkdir(parents=True, exist_ok=True)
-    for path, item in targets:
-        answers.save(path, item.data)
+    files_mod.write_batch([(path, importer.to_yaml(item.data)) for path, item in targets])
     typer.echo(f"Geschreven: {len(targets)} antwoordbestanden in {output}", err=True)
     typer.echo(f"Bekijk de scores met: samenwerk score {output}", err=True)
 

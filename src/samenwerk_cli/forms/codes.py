@@ -5,6 +5,7 @@ The exporters write these and the importer reads them back, so they live in one 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 import zlib
@@ -26,6 +27,7 @@ NO_ANSWER = object()  # a cell that says "no answer" in words (LimeSurvey's N/A)
 Answer = int | str | None  # 1..5, "weet niet", or None (asked, not answered)
 
 
+@functools.lru_cache(maxsize=8192)  # cells repeat: the same few labels, row after row
 def normalise(text: str) -> str:
     """Letters and digits only, without case or accents: headers and labels are compared so, since
     a form keeps the author's spacing, quote style and punctuation, and Excel may add its own."""

@@ -1,0 +1,107 @@
+"""Import speed: ``samenwerk import`` of a large form export, against scoring the same answers as files.
+
+Run by hand: ``python bench/bench_import.py [--rows 2000] [--runs 3]``. It writes one export in
+Microsoft Forms' layout (statement texts as headers, labels in the cells) as .xlsx and as .csv, for
+the built-in bank (all items), then times whole processes, best of ``--runs``:
+
+- ``samenwerk import EXPORT -p P -o MAP`` for the .csv and for the .xlsx;
+- ``samenwerk score MAP --json`` on the answer files that import wrote (the goal: import ≤ 2× this).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from samenwerk_cli.formats import bank as bank_mod
+from samenwerk_cli.forms import codes
+
+LABELS = ["Helemaal mee oneens", "Mee oneens", "Neutraal", "Mee eens", "Helemaal mee eens"]
+
+
+def write_exports(root: Path, rows: int) -> tuple[Path, Path]:
+    bank = bank_mod.load()
+    header = ["ID", "Start time", "Completion time", "Email", "Name", "Je organisatie"]
+    header += [v.tekst for v in bank.vragen]
+    rng = random.Random(2000)
+    records = []
+    start = dt.datetime(2026, 11, 1, 9, 0, 0)
+    for i in range(rows):
+        when = start + dt.timedelta(minutes=7 * i)
+        record: list[object] = [i + 1, when, when + dt.timedelta(minutes=12), "anonymous", ""]
+        record.append(f"Organisatie {i % 4}")
+        for v in bank.vragen:
+            if v.soort == "open":
+                record.append(rng.choice(["", "Samen meer bereiken.", "Regel een\nregel twee"]))
+            elif v.soort == "balans":
+                record.append(rng.choice(codes.balans_options(v)))
+            else:
+                record.append(rng.choice([*LABELS, "Weet ik niet", ""]))
+        records.append(record)
+    csv_path = root / "antwoorden.csv"
+    with csv_path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        for record in records:
+            writer.writerow(
+                [
+                    r.strftime("%m/%d/%y %H:%M:%S") if isinstance(r, dt.datetime) else r
+                    for r in record
+                ]
+            )
+    import openpyxl
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("Sheet1")
+    sheet.append(header)
+    for record in records:
+        sheet.append(record)
+    xlsx_path = root / "antwoorden.xlsx"
+    book.save(xlsx_path)
+    return csv_path, xlsx_path
+
+
+def timed(args: list[str], runs: int) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=2000)
+    parser.add_argument("--runs", type=int, default=3)
+    options = parser.parse_args()
+    exe = [sys.executable, "-m", "samenwerk_cli"]
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        csv_path, xlsx_path = write_exports(root, options.rows)
+        out = root / "ingelezen"
+
+        def import_(export: Path) -> list[str]:
+            return [*exe, "import", str(export), "-p", "Bench", "-o", str(out), "--force"]
+
+        csv_time = timed(import_(csv_path), options.runs)
+        xlsx_time = timed(import_(xlsx_path), options.runs)
+        score_time = timed([*exe, "score", str(out), "--json"], options.runs)
+        files = len(list(out.glob("*.yaml")))
+        shutil.rmtree(out)
+    print(f"{options.rows} rijen, {files} antwoordbestanden, beste van {options.runs}")
+    print(f"score --json op de bestanden : {score_time:6.2f} s  1,00×")
+    print(f"import .csv                  : {csv_time:6.2f} s  {csv_time / score_time:.2f}×")
+    print(f"import .xlsx                 : {xlsx_time:6.2f} s  {xlsx_time / score_time:.2f}×")
+
+
+if __name__ == "__main__":
+    main()
