@@ -59,14 +59,52 @@ def write_exports(root: Path, rows: int) -> tuple[Path, Path]:
             )
     import openpyxl
 
-    book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet("Sheet1")
+    book = openpyxl.Workbook()  # not write-only: that inlines every string; Excel shares them
+    sheet = book.active
+    sheet.title = "Sheet1"
     sheet.append(header)
     for record in records:
         sheet.append(record)
     xlsx_path = root / "antwoorden.xlsx"
     book.save(xlsx_path)
+    share_strings(xlsx_path)
     return csv_path, xlsx_path
+
+
+def share_strings(path: Path) -> None:
+    """openpyxl writes every text inline; Excel, and so Microsoft Forms, keeps one table of shared
+    strings and an index per cell. Rewrite the sheet that way, so the bench reads what users have."""
+    import re
+    import zipfile
+
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    table: dict[str, int] = {}
+
+    def shared(match: re.Match[bytes]) -> bytes:
+        index = table.setdefault(match.group(2).decode(), len(table))
+        return b'<c r="%s" t="s"><v>%d</v></c>' % (match.group(1), index)
+
+    inline = re.compile(rb'<c r="([A-Z]+\d+)" t="inlineStr"><is><t[^>]*>(.*?)</t></is></c>', re.S)
+    parts["xl/worksheets/sheet1.xml"] = inline.sub(shared, parts["xl/worksheets/sheet1.xml"])
+    items = "".join(f'<si><t xml:space="preserve">{text}</t></si>' for text in table)
+    parts["xl/sharedStrings.xml"] = (
+        f'<sst xmlns="{main}" count="{len(table)}" uniqueCount="{len(table)}">{items}</sst>'
+    ).encode()
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>",
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+    )
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>",
+        b'<Relationship Id="rIdShared" Type="http://schemas.openxmlformats.org/officeDocument/'
+        b'2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
 
 
 def timed(args: list[str], runs: int) -> float:

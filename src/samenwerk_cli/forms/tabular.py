@@ -114,6 +114,22 @@ def parse_text(raw: bytes, name: str, prefer_tab: bool = False) -> Table:
 
 
 def _from_xlsx(raw: bytes, name: str) -> Table:
+    """The fast reader of :mod:`xlsx` first; openpyxl for a workbook that one does not know."""
+    from zipfile import BadZipFile
+
+    from samenwerk_cli.forms import xlsx
+
+    try:
+        return _table(name, list(xlsx.rows(raw)), [])
+    except BadZipFile:
+        raise SamenwerkError(
+            Problem("geen leesbaar Excel-bestand (geen zip-archief)", name)
+        ) from None
+    except xlsx.Unsupported:
+        return _table(name, read_with_openpyxl(raw, name), [])
+
+
+def read_with_openpyxl(raw: bytes, name: str) -> list[tuple[int, list[Cell]]]:
     try:
         import openpyxl
     except ImportError:  # pragma: no cover - a dependency, but a broken install says so in Dutch
@@ -130,18 +146,19 @@ def _from_xlsx(raw: bytes, name: str) -> Table:
         ) from None
     try:
         sheet = book.worksheets[0]
-        rows = [
+        return [
             (i, [_xlsx_cell(c) for c in row])
             for i, row in enumerate(sheet.iter_rows(values_only=True), 1)
         ]
     finally:
         book.close()
-    return _table(name, rows, [])
 
 
 def _xlsx_cell(value: object) -> Cell:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"  # as Excel shows it
     if isinstance(value, dt.datetime):
         return value
     if isinstance(value, dt.date):
