@@ -197,12 +197,14 @@ def test_usage_errors_are_in_dutch(runner: CliRunner) -> None:
 
 COMMANDS = [
     ["reflect"],
+    ["import"],
     ["score"],
     ["export"],
     ["template"],
     ["questions"],
     ["questions", "list"],
     ["questions", "check"],
+    ["questions", "export"],
     [],
 ]
 
@@ -229,7 +231,7 @@ def test_commands_in_the_order_a_facilitator_meets_them(runner: CliRunner) -> No
         for line in section.splitlines()[1:]
         if line.startswith("  ") and line[2] != " "
     ]
-    assert names == ["reflect", "score", "export", "template", "questions"]
+    assert names == ["reflect", "import", "score", "export", "template", "questions"]
 
 
 def test_dutch_spelling_of_the_options(runner: CliRunner) -> None:

@@ -180,7 +180,7 @@ def test_round_trip_limesurvey_export_import_score(runner: CliRunner, tmp_path: 
             str(export),
             "-p",
             "Opleidingsschool Noord",
-            "-r",
+            "--round",
             "2026-najaar",
             "-o",
             str(out),

@@ -29,7 +29,7 @@ def test_microsoft_forms_xlsx_english_account(
         str(export),
         "-p",
         "Opleidingsschool Noord",
-        "-r",
+        "--round",
         "2026-najaar",
         "-o",
         str(out),

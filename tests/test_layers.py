@@ -17,6 +17,7 @@ LAYER = {
     "files": 0,
     "formats": 1,
     "scoring": 2,
+    "forms": 2,  # online forms in and out: pure, beside scoring
     "session": 3,
     "render": 3,
     "terminal": 4,

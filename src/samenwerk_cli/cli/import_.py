@@ -8,10 +8,18 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from samenwerk_cli.cli.options import Questions
+from samenwerk_cli.cli.context import environment
+from samenwerk_cli.cli.options import Partnership, Questions, Round
 
 if TYPE_CHECKING:
     from samenwerk_cli.forms.importer import Imported
+
+EXAMPLES = """
+samenwerk import Samenwerking.xlsx -p "PS Noord" -o antwoorden/
+    Antwoorden uit Microsoft Forms, Google Forms of LimeSurvey inlezen.
+samenwerk import results-survey123456.csv -p "PS Noord" --dry-run
+    Welke kolom wordt welke vraag? Schrijft niets.
+"""
 
 
 def import_(
@@ -24,16 +32,7 @@ def import_(
             metavar="BESTAND...",
         ),
     ],
-    partnership: Annotated[
-        str,
-        typer.Option(
-            "--partnership",
-            "-p",
-            metavar="NAAM",
-            help="Naam van het partnerschap.",
-            show_default=False,
-        ),
-    ],
+    partnership: Partnership = None,
     output: Annotated[
         Optional[Path],  # noqa: UP045 - typer reads the annotation at runtime
         typer.Option(
@@ -44,12 +43,7 @@ def import_(
             show_default=False,
         ),
     ] = None,
-    round_: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            "--round", "-r", metavar="RONDE", help="Ronde, bijv. 2026-najaar.", show_default=False
-        ),
-    ] = None,
+    round_: Round = None,
     mapping: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option(
@@ -70,24 +64,27 @@ def import_(
     ] = None,
     dry_run: Annotated[
         bool,
-        typer.Option("--dry-run", help="Toon welke kolom welke vraag werd; schrijf niets."),
+        typer.Option("--dry-run", help="Toon welke kolom welke vraag wordt; schrijf niets."),
     ] = False,
     force: Annotated[
         bool, typer.Option("--force", help="Overschrijf bestanden van een eerdere import.")
     ] = False,
     questions: Questions = None,
 ) -> None:
-    """Lees de antwoorden uit een online formulier in: één antwoordbestand per respondent."""
+    """Lees de antwoorden uit een online formulier in: een antwoordbestand per respondent."""
     from samenwerk_cli.errors import Problem, SamenwerkError
     from samenwerk_cli.formats import bank as bank_mod
     from samenwerk_cli.forms import importer, tabular
 
+    env = environment(ctx)
     bank = bank_mod.load(questions)
+    if not (partnership or "").strip():
+        raise SamenwerkError(Problem("geef het partnerschap op met --partnership NAAM"))
     if output is None and not dry_run:
         raise SamenwerkError(Problem("geef met -o MAP aan waar de antwoordbestanden komen"))
     if output is not None and output.exists() and not output.is_dir():
         raise SamenwerkError(Problem("dit is een bestand; geef een map op", str(output)))
-    options = importer.Options(partnership, round_, organisation_column)
+    options = importer.Options(partnership or "", round_, organisation_column)
     if mapping is not None:
         from samenwerk_cli.forms import mapping as mapping_mod
 
@@ -103,14 +100,14 @@ def import_(
     plans = importer.plan_tables(tables, bank, options)
     if dry_run:
         for plan in plans:
-            typer.echo("\n".join(importer.describe(plan, bank)))
+            env.echo("\n".join(importer.describe(plan, bank)))
     result = importer.convert(plans, bank, options)
     for warning in result.warnings:
-        typer.echo(f"waarschuwing: {warning}", err=True)
+        env.echo(f"waarschuwing: {warning}", err=True)
     targets = _targets(result.imported, output or Path("."))
     if dry_run:
         where = f" in {output}" if output is not None else ""
-        typer.echo(
+        env.echo(
             f"{len(targets)} antwoordbestanden zouden worden geschreven{where}; niets geschreven."
         )
         return
@@ -129,8 +126,8 @@ def import_(
 
     output.mkdir(parents=True, exist_ok=True)
     files_mod.write_batch([(path, importer.to_yaml(item.data)) for path, item in targets])
-    typer.echo(f"Geschreven: {len(targets)} antwoordbestanden in {output}", err=True)
-    typer.echo(f"Bekijk de scores met: samenwerk score {output}", err=True)
+    env.echo(f"Geschreven: {len(targets)} antwoordbestanden in {output}", err=True)
+    env.echo(f"Bekijk de scores met: samenwerk score {output}", err=True)
 
 
 def _targets(imported: list[Imported], folder: Path) -> list[tuple[Path, Imported]]:

@@ -18,7 +18,7 @@ samenwerk questions list --quick
 samenwerk questions check mijn-vragen/
     Controleer een eigen vragenlijst voordat je hem gebruikt.
 samenwerk questions export --format limesurvey -o enquete.txt
-    De vragenlijst als online formulier (ook: google, tekst voor Microsoft Forms).
+    De vragenlijst als online formulier (ook: google, tekst).
 """
 
 app = typer.Typer(
