@@ -125,7 +125,8 @@ def import_(
     from samenwerk_cli import files as files_mod
 
     output.mkdir(parents=True, exist_ok=True)
-    files_mod.write_batch([(path, importer.to_yaml(item.data)) for path, item in targets])
+    texts = importer.to_yaml_many([item.data for _, item in targets])
+    files_mod.write_batch([(path, text) for (path, _), text in zip(targets, texts)])
     env.echo(f"Geschreven: {len(targets)} antwoordbestanden in {output}", err=True)
     env.echo(f"Bekijk de scores met: samenwerk score {output}", err=True)
 

@@ -158,12 +158,16 @@ def _explain_answer(problem: Problem, doc: yamlio.Document) -> Problem:
     return Problem(message, problem.file, problem.line, problem.field)
 
 
-def to_yaml(data: Antwoorden) -> str:
-    """Serialise answers in the documented key order, dropping empty optional fields."""
+def to_builtins(data: Antwoorden) -> dict[str, Any]:
+    """The fields to write, in the documented key order, without the empty optional ones."""
     raw = msgspec.to_builtins(data, builtin_types=(dt.date,))  # dates stay unquoted YAML dates
     keep = {"formaat", "vragenlijst", "versie", "partnerschap", "antwoorden"}
-    out = {k: v for k, v in raw.items() if k in keep or v not in (None, {}, False)}
-    return yamlio.dump(out)
+    return {k: v for k, v in raw.items() if k in keep or v not in (None, {}, False)}
+
+
+def to_yaml(data: Antwoorden) -> str:
+    """Serialise answers in the documented key order, dropping empty optional fields."""
+    return yamlio.dump(to_builtins(data))
 
 
 def save(path: Path, data: Antwoorden) -> None:

@@ -7,8 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import msgspec
-
 from samenwerk_cli.errors import Problem, SamenwerkError
 from samenwerk_cli.files import slug
 from samenwerk_cli.formats import answers, yamlio
@@ -146,18 +144,34 @@ def _rows(
 _PLAIN_ID = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$")
 
 
-def to_yaml(data: Antwoorden) -> str:
-    """Exactly :func:`answers.to_yaml`, five times faster: the answers block is written directly
-    (an id, then 1..5, "weet niet" or null need no quoting), the rest goes through the dumper."""
-    if not all(_PLAIN_ID.match(k) for k in data.antwoorden):
-        return answers.to_yaml(data)
-    text = answers.to_yaml(msgspec.structs.replace(data, antwoorden={}, toelichting={}))
-    if data.antwoorden:
-        lines = [f"  {k}: {'null' if v is None else v}" for k, v in data.antwoorden.items()]
-        text = text.removesuffix("antwoorden: {}\n") + "antwoorden:\n" + "\n".join(lines) + "\n"
-    if data.toelichting:
-        text += yamlio.dump({"toelichting": data.toelichting})
-    return text
+def to_yaml_many(items: Sequence[Antwoorden]) -> list[str]:
+    """Exactly ``[answers.to_yaml(d) for d in items]``, several times faster: the metadata of all
+    files goes through the dumper in one pass, and the answers block is written directly (an id,
+    then 1..5, "weet niet" or null, need no quoting)."""
+    heads, tails = [], []
+    for data in items:
+        fields = answers.to_builtins(data)
+        given = fields.pop("antwoorden")
+        notes = fields.pop("toelichting", None)
+        if not all(_PLAIN_ID.match(k) for k in given):
+            fields["antwoorden"] = given
+            given = None
+        heads.append(fields)
+        tails.append((given, notes))
+    out = []
+    for head, (given, notes) in zip(yamlio.dump_many(heads), tails):
+        text = head
+        if given is not None:
+            lines = [f"  {k}: {'null' if v is None else v}" for k, v in given.items()]
+            text += (
+                "antwoorden:\n" + "".join(line + "\n" for line in lines)
+                if lines
+                else "antwoorden: {}\n"
+            )
+        if notes:
+            text += yamlio.dump({"toelichting": notes})
+        out.append(text)
+    return out
 
 
 def _text(cell: Cell) -> str:
