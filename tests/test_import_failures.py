@@ -266,3 +266,24 @@ def test_missing_output_and_missing_file(
     )
     assert missing.exit_code == 2
     assert errors(missing.stderr) == [f"fout: {tmp_path / 'weg.csv'}: bestand niet gevonden"]
+
+
+def test_partnership_is_required(runner: CliRunner, mini_bank: Path, tmp_path: Path) -> None:
+    export = fx.google_forms_csv(tmp_path / "g.csv")
+    result = run_import(runner, mini_bank, str(export), "-o", str(tmp_path / "uit"))
+    assert result.exit_code == 2
+    assert errors(result.stderr) == ["fout: geef het partnerschap op met --partnership NAAM"]
+
+
+def test_limesurvey_timing_columns_with_full_headings_are_metadata(
+    runner: CliRunner, mini_bank: Path, tmp_path: Path
+) -> None:
+    export = tmp_path / "ls.csv"
+    export.write_text(
+        f'"Response ID","Date submitted","{fx.BELOFTE}","Total time","Group time: Ambitie",'
+        '"Question time: ambitie"\n"1","2026-11-24 10:00:00","eens","12","5","3"\n',
+        encoding="utf-8",
+    )
+    result = run_import(runner, mini_bank, str(export), "-p", "PS", "-o", str(tmp_path / "uit"))
+    assert result.exit_code == 0, result.output
+    assert "waarschuwing" not in result.stderr

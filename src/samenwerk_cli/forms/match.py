@@ -41,6 +41,7 @@ _METADATA = {
     "interviewtime", "responseid", "datestarted", "datelastaction", "totaltime", "antwoordid",
     "laatstepagina", "starttaal", "datumgestart", "datumlaatsteactie", "ipadres", "verwijzendeurl",
 }  # fmt: skip
+_TIMINGS = ("grouptime", "questiontime", "groepstijd", "vraagtijd")  # LimeSurvey, full headings
 _RESPONDENT = {"name", "naam", "respondent", "jenaam", "uwnaam", normalise(codes.NAAM_VRAAG)}
 _ROL = {"rol", "role", "jerol", "uwrol", "functie"}
 _ORG_WORDS = ("organisatie", "organisation", "organization")
@@ -180,7 +181,7 @@ def plan(
             )
         elif key in _DATUM:
             column.role = DATUM
-        elif key in _METADATA:
+        elif key in _METADATA or key.startswith(_TIMINGS):
             column.role = METADATA
         elif key in _RESPONDENT:
             column.role = RESPONDENT

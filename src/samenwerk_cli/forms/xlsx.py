@@ -19,6 +19,7 @@ from xml.etree import ElementTree
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+MAX_SHEET = 400 * 1024 * 1024  # unpacked XML; a zip of 50 MB can hide far more
 DATE_IDS = {*range(14, 23), 45, 46, 47}  # the built-in date and time formats
 Cell = str | dt.datetime
 
@@ -34,6 +35,8 @@ def rows(raw: bytes) -> list[tuple[int, list[Cell]]]:
             sheet, date1904 = _first_sheet(book)
             strings = _shared_strings(book)
             dates = _date_styles(book)
+            if book.getinfo(sheet).file_size > MAX_SHEET:
+                raise Unsupported("sheet too large to hold in memory")  # openpyxl streams it
             with book.open(sheet) as handle:
                 return _sheet(handle, strings, dates, date1904)
     except (KeyError, ElementTree.ParseError, ValueError, IndexError) as exc:
