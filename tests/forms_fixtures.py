@@ -1,6 +1,6 @@
 """Exports laid out as the tools write them (see /work/shared/reviews/export-samples.md): the header
 rows, BOMs, delimiters, quoting and date formats of Microsoft Forms, Google Forms and LimeSurvey,
-for the mini bank of conftest.py."""
+for the test bank of tests/testbank.py."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import yaml
 
 BELOFTE = "We hebben elkaar iets beloofd."
 DOEN = "We doen wat we afspreken."
-HALEN = "Hoe verhouden halen en brengen zich?"
-OPEN = "Wat willen we samen bereiken?"
-VERTROUWEN = "Er zijn onderwerpen waar we omheen praten."
+HALEN = "Halen en brengen"
+OPEN = "Wat willen we bereiken?"
+VERTROUWEN = "We vertrouwen elkaar."
 
 
 def ms_forms_xlsx(path: Path) -> Path:

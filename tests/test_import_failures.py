@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from samenwerk_cli.cli.app import app
 from tests import forms_fixtures as fx
-from tests.conftest import RELATIE, write_bank
+from tests.testbank import RELATIE, write_bank
 
 
 def run_import(runner: CliRunner, bank: Path, *args: str):
@@ -81,7 +81,7 @@ def test_a_cut_off_header_that_fits_two_statements_is_ambiguous(
     assert result.exit_code == 2
     (line,) = errors(result.stderr)
     assert "kolom C ('We hebben elkaar…')" in line
-    assert "past bij meer dan één vraag (ambitie.belofte, relatie.vertrouwen)" in line
+    assert "past bij meer dan één vraag (ambitie.belofte, relatie.omheen)" in line
     assert not (tmp_path / "uit").exists()
 
 
@@ -122,7 +122,7 @@ def test_dry_run_shows_the_columns_and_writes_nothing(
     assert "kolom E ('Name') → respondent" in result.stdout
     assert "kolom G ('Je organisatie') → organisatie" in result.stdout
     assert "kolom J ('We doen wat we afspr…') → ambitie.doen" in result.stdout
-    assert "kolom L ('Wat willen we samen bereiken?') → ambitie.open" in result.stdout
+    assert "kolom L ('Wat willen we bereiken?') → ambitie.open" in result.stdout
     assert "2 antwoordbestanden zouden worden geschreven" in result.stdout
     assert not out.exists()
 
