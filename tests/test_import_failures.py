@@ -287,3 +287,15 @@ def test_limesurvey_timing_columns_with_full_headings_are_metadata(
     result = run_import(runner, mini_bank, str(export), "-p", "PS", "-o", str(tmp_path / "uit"))
     assert result.exit_code == 0, result.output
     assert "waarschuwing" not in result.stderr
+
+
+def test_control_characters_in_a_header_are_shown_not_sent_to_the_terminal(
+    runner: CliRunner, mini_bank: Path, tmp_path: Path
+) -> None:
+    export = tmp_path / "ms.csv"
+    export.write_text(f"\x1b[2JWist\x07,{fx.BELOFTE}\n1,Eens\n", encoding="utf-8")
+    out = tmp_path / "uit"
+    result = run_import(runner, mini_bank, str(export), "-p", "PS", "-o", str(out), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "\\x1b[2JWist" in result.stdout and "\\x1b[2JWist" in result.stderr

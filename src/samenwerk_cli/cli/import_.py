@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from samenwerk_cli.cli.context import environment
+from samenwerk_cli.cli.context import environment, tell
 from samenwerk_cli.cli.options import Partnership, Questions, Round
 
 if TYPE_CHECKING:
@@ -74,6 +74,7 @@ def import_(
     """Lees de antwoorden uit een online formulier in: een antwoordbestand per respondent."""
     from samenwerk_cli.errors import Problem, SamenwerkError
     from samenwerk_cli.formats import bank as bank_mod
+    from samenwerk_cli.formats.clean import visible
     from samenwerk_cli.forms import importer, tabular
 
     env = environment(ctx)
@@ -100,10 +101,9 @@ def import_(
     plans = importer.plan_tables(tables, bank, options)
     if dry_run:
         for plan in plans:
-            env.echo("\n".join(importer.describe(plan, bank)))
+            env.echo(visible("\n".join(importer.describe(plan, bank)), keep_lines=True))
     result = importer.convert(plans, bank, options)
-    for warning in result.warnings:
-        env.echo(f"waarschuwing: {warning}", err=True)
+    tell(env, result.warnings, "waarschuwing")
     targets = _targets(result.imported, output or Path("."))
     if dry_run:
         where = f" in {output}" if output is not None else ""
