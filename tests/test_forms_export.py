@@ -195,3 +195,28 @@ def test_round_trip_limesurvey_export_import_score(runner: CliRunner, tmp_path: 
     assert via_form.exit_code == as_files.exit_code == 0, via_form.output + as_files.output
     assert json.loads(via_form.stdout) == json.loads(as_files.stdout)
     assert json.loads(via_form.stdout)["partnerschappen"][0]["respondenten"] == len(people)
+
+
+def test_dash_writes_to_the_screen(runner: CliRunner, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["questions", "export", "-f", "tekst", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Reflectiemodel op samenwerken")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_two_questions_with_one_code_are_refused(runner: CliRunner, tmp_path: Path) -> None:
+    """A dimension ``ambitie-halen`` and an item ``ambitie.halen`` both become ``ambitieHalen``."""
+    from tests.testbank import MODEL, write_bank
+
+    model = MODEL.replace("  - id: relatie\n", "  - id: ambitie-halen\n")
+    relatie = (Path(__file__).parent / "bank" / "relatie.yaml").read_text("utf-8")
+    relatie = relatie.replace("dimensie: relatie", "dimensie: ambitie-halen").replace(
+        "id: relatie.", "id: ambitie-halen."
+    )
+    ambitie = (Path(__file__).parent / "bank" / "ambitie.yaml").read_text("utf-8")
+    ambitie = ambitie.replace("id: ambitie.halen-brengen", "id: ambitie.halen")
+    bank = write_bank(tmp_path / "vragen", model=model, ambitie=ambitie, relatie=relatie)
+    result = runner.invoke(app, ["questions", "export", "-f", "limesurvey", "-q", str(bank)])
+    assert result.exit_code == 2, result.output
+    assert "twee vragen krijgen dezelfde LimeSurvey-code 'ambitieHalen'" in result.stderr

@@ -133,7 +133,7 @@ def export(
             "--output",
             "-o",
             metavar="BESTAND",
-            help="Schrijf naar dit bestand (standaard: het scherm).",
+            help="Schrijf naar dit bestand (standaard, of met '-': het scherm).",
             show_default=False,
         ),
     ] = None,
@@ -169,7 +169,7 @@ def export(
     else:
         from samenwerk_cli.forms.tekst import text as build
     text = build(bank, vragen)
-    if output is None:
+    if output is None or str(output) == "-":
         env.write(text.removeprefix("\ufeff"))
         return
     if output.exists() and not force:

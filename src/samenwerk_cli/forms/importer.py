@@ -120,6 +120,10 @@ def _rows(
             if datum is not None:
                 break
         submitted = datum is not None or not dates  # LimeSurvey leaves an unfinished one empty
+        if not submitted:
+            warnings.append(
+                Problem(f"rij {number}: niet afgerond in het formulier; ingelezen wat er is", name)
+            )
         if datum == match.NO_DATE:
             datum = None
         data = Antwoorden(

@@ -13,6 +13,7 @@ import html
 import io
 from collections.abc import Sequence
 
+from samenwerk_cli.errors import Problem, SamenwerkError
 from samenwerk_cli.formats.bank import Bank, Vraag
 from samenwerk_cli.forms import codes
 
@@ -85,6 +86,23 @@ def structure(bank: Bank, vragen: Sequence[Vraag], title: str | None = None) -> 
                 rows.append(
                     _row("Q", "T", codes.question_code(v), "1", _text(v.tekst), mandatory="N")
                 )
+    _check_codes(rows)
     out = io.StringIO()
     csv.writer(out, delimiter="\t", lineterminator="\n").writerows(rows)
     return "\ufeff" + out.getvalue()
+
+
+def _check_codes(rows: list[list[str]]) -> None:
+    """Two questions with one code would overwrite each other in LimeSurvey; only a bank with
+    ids such as ``a-b`` (dimension) and ``a.b`` (item) can get there."""
+    seen: set[str] = set()
+    for row in rows:
+        if row[0] == "Q":
+            code = row[2]
+            if code.casefold() in seen:
+                raise SamenwerkError(
+                    Problem(
+                        f"twee vragen krijgen dezelfde LimeSurvey-code '{code}'; kies andere ids"
+                    )
+                )
+            seen.add(code.casefold())
