@@ -199,3 +199,54 @@ def test_fast_yaml_is_exactly_the_answer_file_format(
         answers.to_yaml(other),
         answers.to_yaml(data),
     ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=400), st.sampled_from(["x.csv", "x.tsv", "x.xlsx"]))
+def test_any_bytes_read_as_a_table_or_a_dutch_error(raw: bytes, name: str) -> None:
+    try:
+        table = (
+            tabular._from_xlsx(raw, name)
+            if name.endswith("xlsx")
+            else tabular.parse_text(raw, name, prefer_tab=name.endswith("tsv"))
+        )
+    except SamenwerkError as exc:
+        assert all(p.file == name for p in exc.problems)
+    else:
+        assert all(len(r) == len(table.header) for r in table.rows)
+
+
+WORDS = [
+    "We hebben elkaar iets beloofd.", "We doen wat…", "Ambitie van betekenis [We doen wat we afspreken.]",
+    "ambitie[belofte]", "ambitieHalenBrengen", "Timestamp", "Naam", "Organisatie", "org", "",
+    "eens", "Soms", "3", "N/A", "wn", "11/24/26 9:14:40", "gisteren", "2 · neigt naar 1", "\n", "…",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    header=st.lists(st.sampled_from(WORDS) | st.text(max_size=8), min_size=1, max_size=6),
+    rows=st.lists(
+        st.lists(st.sampled_from(WORDS) | st.text(max_size=8), min_size=6, max_size=6), max_size=4
+    ),
+)
+def test_any_table_imports_or_names_its_problems(header: list[str], rows: list[list[str]]) -> None:
+    """Whatever the columns and cells, the importer gives answers or Dutch problems, never a crash;
+    every answer it gives is one an answer file may hold."""
+    from samenwerk_cli.forms import importer
+    from tests.testbank import BANK
+
+    width = len(header)
+    table = tabular.Table("x.csv", header, [r[:width] for r in rows], list(range(2, 2 + len(rows))))
+    options = importer.Options("PS")
+    try:
+        result = importer.convert(importer.plan_tables([table], BANK, options), BANK, options)
+    except SamenwerkError as exc:
+        assert exc.problems and all(p.file == "x.csv" or p.file is None for p in exc.problems)
+        return
+    for item in result.imported:
+        for item_id, value in item.data.antwoorden.items():
+            assert BANK.by_id[item_id].scored
+            assert value in (1, 2, 3, 4, 5, "weet niet", None)
+        text = importer.to_yaml_many([item.data])[0]
+        assert parse(text, BANK).data == item.data  # a valid answer file, read back the same
