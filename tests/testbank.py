@@ -49,6 +49,8 @@ from samenwerk_cli.scoring.results import GroupResult
 from samenwerk_cli.session.dialog import Question
 
 BANK_DIR = Path(__file__).parent / "bank"
+
+
 class BankText(str):
     """A bank file's text whose ``replace`` fails loudly when the text to replace is not there:
     a test that edits the bank must not silently run on the unchanged bank."""
