@@ -217,6 +217,8 @@ def test_dash_means_standard_output(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert result.stdout.startswith("# ")
     assert "radargrafiek" in result.stderr  # says the chart is left out, and how to get it
     assert list(tmp_path.iterdir()) == []
+    blank = CliRunner(env=ENV).invoke(app, ["template", "-o", "-"])
+    assert blank.exit_code == 0 and blank.stdout.startswith("# ")
     csv = CliRunner(env=ENV).invoke(app, ["export", one, "-o", "-", "--format", "csv"])
     assert csv.exit_code == 0 and csv.stdout.startswith("partnerschap")
     assert list(tmp_path.iterdir()) == []

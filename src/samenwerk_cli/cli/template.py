@@ -26,7 +26,7 @@ def template(
             "--output",
             "-o",
             metavar="BESTAND",
-            help="Schrijf naar dit bestand (standaard: het scherm).",
+            help="Schrijf naar dit bestand (standaard, of met -o -: het scherm).",
             show_default=False,
         ),
     ] = None,
@@ -47,7 +47,7 @@ def template(
     env = environment(ctx)
     bank = bank_mod.load(questions)
     text = answers.template(bank, partnership or "", organisation or "", quick=quick)
-    if output is None:
+    if output is None or str(output) == "-":  # -o - : standard output, as everywhere
         env.write(text)
         return
     if output.exists() and not force:
