@@ -231,7 +231,7 @@ def test_commands_in_the_order_a_facilitator_meets_them(runner: CliRunner) -> No
         for line in section.splitlines()[1:]
         if line.startswith("  ") and line[2] != " "
     ]
-    assert names == ["reflect", "import", "score", "export", "template", "questions"]
+    assert names == ["reflect", "score", "export", "import", "template", "questions"]
 
 
 def test_dutch_spelling_of_the_options(runner: CliRunner) -> None:

@@ -84,9 +84,9 @@ app = typer.Typer(
 )
 # In the order a facilitator meets them; the help page lists them so.
 app.command("reflect", cls=DutchCommand, epilog=reflect.EXAMPLES)(reflect.reflect)
-app.command("import", cls=DutchCommand, epilog=import_.EXAMPLES)(import_.import_)
 app.command("score", cls=DutchCommand, epilog=score.EXAMPLES)(score.score)
 app.command("export", cls=DutchCommand, epilog=export.EXAMPLES)(export.export)
+app.command("import", cls=DutchCommand, epilog=import_.EXAMPLES)(import_.import_)
 app.command("template", cls=DutchCommand, epilog=template.EXAMPLES)(template.template)
 app.add_typer(questions.app, name="questions")
 
