@@ -15,6 +15,7 @@ from samenwerk_cli.errors import Problem, SamenwerkError, cap
 from samenwerk_cli.formats import yamlio
 from samenwerk_cli.formats.clean import visible
 from samenwerk_cli.formats.convert import convert, field_name
+from samenwerk_cli.formats.patterns import Patroon, check as check_patterns
 
 MODEL_FORMAT = "samenwerk-vragenlijst/1"
 ITEMS_FORMAT = "samenwerk-vragen/1"
@@ -94,6 +95,8 @@ class ModelFile(Struct):
     # Ids of items taken out of the bank: old answer files that still carry them are read with a
     # warning and those answers are left out, instead of failing on an unknown id.
     vervallen: list[str] = []
+    # Risks read across the lenses, each a rule over the scores (formats/patterns.py).
+    patronen: list[Patroon] = []
 
 
 class Vraag(Struct):
@@ -225,6 +228,9 @@ def load(directory: str | os.PathLike[str] | None = None) -> Bank:
         if retired in seen:
             message = f"'{retired}' staat als vervallen, maar is nog een vraag (in {seen[retired]})"
             problems.append(_at(model_doc, ("vervallen", j), message))
+    if not unreadable:  # an item file with errors would make its ids look unknown
+        known = {v.id: v for v in vragen}
+        problems += check_patterns(model, model_doc, known, _at)
     if problems:
         raise SamenwerkError(cap(problems))
     return Bank(model, vragen, path)

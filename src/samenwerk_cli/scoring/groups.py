@@ -8,6 +8,7 @@ means, and one respondent's item mean is simply their answer. Thresholds come fr
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -16,7 +17,7 @@ from typing import Literal, TypeVar
 
 from samenwerk_cli.formats.answers import AnswerFile, Antwoorden
 from samenwerk_cli.formats.bank import Bank, Drempels, Vraag
-from samenwerk_cli.scoring import agreement, phases, teams
+from samenwerk_cli.scoring import agreement, patterns, phases, teams
 from samenwerk_cli.scoring.results import (
     Band,
     DimensionResult,
@@ -235,7 +236,7 @@ def score_group(
     self_views = [f.data.fase for f in files if f.data.fase is not None]
     whole = {d.id: d.score for d in dimensions}
     orgs = _org_scores(files, bank, index, items, whole)
-    return GroupResult(
+    result = GroupResult(
         partnerschap=files[0].data.partnerschap,
         ronde=files[0].data.ronde,
         respondenten=tuple(_respondent(f) for f in files),
@@ -252,6 +253,8 @@ def score_group(
         organisaties_verschil=teams.org_gaps(orgs, [d.id for d in bank.model.dimensies], drempels),
         waarschuwingen=_warnings(files),
     )
+    # Patterns read the whole result across the lenses, so they come last.
+    return dataclasses.replace(result, patronen=patterns.evaluate(result, bank))
 
 
 def _flag_input(

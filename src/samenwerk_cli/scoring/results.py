@@ -116,6 +116,29 @@ class OrgGap:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """One figure that made a pattern's condition hold."""
+
+    soort: str  # dimensie, thema, fase, vraag, organisatie_laag, organisatie_hoog
+    id: str  # dimension, "dimensie.thema", fase or item id (organisatie_*: the dimension)
+    maat: str  # score, afgerond, neiging, uiteenlopend, rwg
+    waarde: float | str | bool  # the score or rwg; "links"/"rechts"; True/False
+    organisatie: str | None = None  # organisatie_*: which organisation
+    positie: float | None = None  # neiging: the mean raw answer (1–5)
+
+
+@dataclass(frozen=True)
+class PatternHit:
+    """A pattern (a named risk across the lenses) whose rule holds, with the figures behind it."""
+
+    id: str
+    naam: str
+    uitleg: str
+    kans: str
+    cijfers: tuple[Figure, ...]
+
+
+@dataclass(frozen=True)
 class Respondent:
     """Who answered (for reports and for showing answers when n < 3)."""
 
@@ -145,6 +168,7 @@ class GroupResult:
     organisaties_scores: tuple[OrgScores, ...] = ()
     organisaties_verschil: tuple[OrgGap, ...] = ()
     waarschuwingen: tuple[str, ...] = field(default=())
+    patronen: tuple[PatternHit, ...] = ()
 
     @property
     def n(self) -> int:
