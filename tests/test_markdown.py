@@ -221,6 +221,7 @@ def test_report_sections_and_tables_on_the_examples() -> None:
         "De vijf dimensies",
         "Ambitie: belofte × commitment × doen",
         "Fase van de samenwerking",
+        "Patronen over de dimensies heen",
         "Zwakke plekken en advies",
         "Waar de antwoorden uiteenlopen",
         "Ontwikkeling sinds 2026-voorjaar",
@@ -232,10 +233,10 @@ def test_report_sections_and_tables_on_the_examples() -> None:
     assert dims[0] == ["Dimensie", "Score", "Band", "Dekking", "Overeenstemming"]
     assert [r[0] for r in dims[1]] == [
         "Ambitie van betekenis",
-        "Respect voor elkaars belangen",
-        "Aandacht voor persoonlijke relaties",
-        "Goed georganiseerd",
-        "Betekenis geven",
+        "Belangen — respect voor elkaars belangen",
+        "Relatie — aandacht voor persoonlijke relaties",
+        "Organisatie — goed georganiseerd",
+        "Proces — betekenis geven",
     ]
     assert all(len(r) == 5 for r in dims[1])
     assert all(r[2].split()[0] in "●◐○" for r in dims[1])  # symbol beside the band word
@@ -243,7 +244,7 @@ def test_report_sections_and_tables_on_the_examples() -> None:
     assert orgs[0] == ["Dimensie", "Basisschool De Linde (n=2)", "Hogeschool Noord (n=2)"]
     assert trend_table[0] == ["Dimensie", "2026-voorjaar", "2026-najaar", "Verandering"]
     # belangen 419/180 -> 589/180 (+170/180 = 0,944); ambitie 685/216 -> 779/216 (+94/216 = 0,435)
-    assert ["Respect voor elkaars belangen", "2,33", "3,27", "+0,94 ▲ beter"] in trend_table[1]
+    assert ["Belangen — respect voor elkaars belangen", "2,33", "3,27", "+0,94 ▲ beter"] in trend_table[1]
     assert ["Ambitie van betekenis", "3,17", "3,61", "+0,44"] in trend_table[1]  # no arrow < 0,5
     assert agreements == (["Wat", "Wie", "Wanneer"], [["", "", ""]] * 4)
     images = [c for t in flat(tokens) if t.type == "image" for c in [t]]

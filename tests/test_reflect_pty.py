@@ -121,7 +121,7 @@ def test_interrupt_and_resume(tmp_path: Path, bank_dir: Path) -> None:
     step(child, "Relatie 2/3", keys="2" + ENTER)  # reversed: 2 is not low
     step(child, "Relatie 3/3", keys="4" + ENTER)
     report = finish(child)
-    assert "Aandacht voor persoonlijke relaties" in report
+    assert "Relatie — aandacht voor persoonlijke relaties" in report
 
     data = answers.read(out, bank).data
     assert data.compleet

@@ -46,12 +46,12 @@ def test_weak_spots_are_capped_with_the_total_and_actions_take_each_advice_once(
         "We doen wat we afspreken.",
     ]
     assert [s.position for s in spots.spots] == [1, 2, 3, 4, 5]
-    assert spots.spots[1].where == "aandacht voor persoonlijke relaties · verkennen"
-    # Three advices, distinct: commitment and halen-brengen share the dimension's advice.
+    assert spots.spots[1].where == "relatie — aandacht voor persoonlijke relaties · verkennen"
+    # No phase is afgerond: a young partnership starts with the first phase's items only.
+    assert view.start is not None and view.start.fase == "Verkennen"
     assert [(a.advies, a.tekst) for a in view.actions] == [
         ("Schrijf de belofte op.", "We hebben elkaar iets beloofd."),
         ("Plan een gezamenlijke activiteit.", "We vertrouwen elkaar."),
-        ("Bespreek de ambitie.", "Iedereen zet zich in."),
     ]
 
 
@@ -141,7 +141,7 @@ def test_organisation_gaps_name_the_dimension() -> None:
     assert orgs.columns == (("Noord", 1), ("Zuid", 1))
     assert [(g.dimensie, g.hoog, g.laag) for g in orgs.gaps] == [
         ("Ambitie van betekenis", "Noord", "Zuid"),
-        ("Aandacht voor persoonlijke relaties", "Noord", "Zuid"),
+        ("Relatie — aandacht voor persoonlijke relaties", "Noord", "Zuid"),
     ]
     assert abs(orgs.gaps[1].verschil - 4 / 3) < 1e-9
 

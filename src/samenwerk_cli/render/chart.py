@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape as _escape
 
 from samenwerk_cli.formats.bank import Bank
-from samenwerk_cli.render.words import number
+from samenwerk_cli.render.words import dimension_label, number
 from samenwerk_cli.scoring.results import GroupResult
 
 WIDTH, HEIGHT = 640, 600
@@ -63,7 +63,7 @@ def group_chart(group: GroupResult, bank: Bank) -> str:
     drempels = bank.model.drempels
     ronde = f", ronde {group.ronde}" if group.ronde else ""
     return radar_svg(
-        [(d.id, d.id.capitalize()) for d in bank.model.dimensies],
+        [(d.id, dimension_label(d.id, d.naam)) for d in bank.model.dimensies],
         series,
         {"aandacht": drempels.aandacht, "sterk": drempels.sterk},
         f"{group.partnerschap}{ronde}: scores per dimensie",
@@ -153,6 +153,21 @@ def _scale_numbers(axes: int, thresholds: Mapping[str, float]) -> list[str]:
     return out
 
 
+LINE = 14  # line height of a wrapped axis label
+LABEL_WIDTH = 18  # characters per line of an axis label's second part
+
+
+def _wrap(text: str) -> list[str]:
+    """Words into lines of at most LABEL_WIDTH characters (a longer word gets its own line)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= LABEL_WIDTH:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
 def _axis_labels(dimensions: Sequence[tuple[str, str]], series: Sequence[Series]) -> list[str]:
     team = next((s for s in series if s.team), None)
     out = ['<g class="labels" font-size="14" fill="#000000">']
@@ -162,13 +177,22 @@ def _axis_labels(dimensions: Sequence[tuple[str, str]], series: Sequence[Series]
         x = CX + (RADIUS + 22) * math.cos(angle)
         y = CY + (RADIUS + 22) * math.sin(angle) + 5
         anchor = "middle" if abs(math.cos(angle)) < 0.3 else ("start" if x > CX else "end")
+        # "Proces — betekenis geven": the short name bold, the model's name below it, wrapped.
+        head, _, rest = label.partition(" — ")
+        lines = _wrap(rest) if rest else []
         if math.sin(angle) < -0.9:  # the top axis: name and score above it, clear of the scale
-            y -= 16
+            y -= 16 + LINE * len(lines)
         score = team.scores.get(dim_id) if team is not None else None
         out.append(
             f'<text x="{_f(x)}" y="{_f(y)}" text-anchor="{anchor}" font-weight="bold">'
-            f"{escape(label)}</text>"
+            f"{escape(head + (' —' if rest else ''))}</text>"
         )
+        for line in lines:
+            y += LINE
+            out.append(
+                f'<text x="{_f(x)}" y="{_f(y)}" text-anchor="{anchor}" font-size="12">'
+                f"{escape(line)}</text>"
+            )
         if score is not None:
             out.append(
                 f'<text x="{_f(x)}" y="{_f(y + 16)}" text-anchor="{anchor}" font-size="12">'

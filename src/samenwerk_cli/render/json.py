@@ -10,7 +10,7 @@ from samenwerk_cli.errors import Problem
 
 if TYPE_CHECKING:  # types only: `questions list --json` must not pay for the scoring modules
     from samenwerk_cli.formats.bank import Bank, Vraag
-    from samenwerk_cli.scoring.results import GroupResult
+    from samenwerk_cli.scoring.results import Figure, GroupResult
     from samenwerk_cli.scoring.thresholds import Shortfall
     from samenwerk_cli.scoring.trend import Partnership, Trend
 
@@ -109,7 +109,33 @@ def group_dict(group: GroupResult) -> dict[str, Any]:
             }
             for g in group.organisaties_verschil
         ],
+        "patronen": [
+            {
+                "id": p.id,
+                "naam": p.naam,
+                "uitleg": p.uitleg,
+                "kans": p.kans,
+                "cijfers": [_figure(f) for f in p.cijfers],
+            }
+            for p in group.patronen
+        ],
     }
+
+
+def _figure(figure: Figure) -> dict[str, Any]:
+    """One figure behind a pattern: what was measured, and its value."""
+    value = figure.waarde
+    entry: dict[str, Any] = {
+        "soort": figure.soort,
+        "id": figure.id,
+        "maat": figure.maat,
+        "waarde": _r(value) if isinstance(value, float) else value,
+    }
+    if figure.organisatie is not None:
+        entry["organisatie"] = figure.organisatie
+    if figure.positie is not None:
+        entry["positie"] = _r(figure.positie)
+    return entry
 
 
 def trend_dict(trend: Trend) -> dict[str, Any]:

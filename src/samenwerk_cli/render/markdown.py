@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from samenwerk_cli.formats.bank import Bank
-from samenwerk_cli.render import mdtext
+from samenwerk_cli.render import markdown_lenses, mdtext
 from samenwerk_cli.render.markdown_sections import (
     agreements,
     ambition,
@@ -60,11 +60,13 @@ def partnership_report(
     view, trend_view = partnership_view(partnership, bank)
     parts = [
         _title(view.header, today),
-        _reading_guide(bank),
+        _reading_guide(bank) + "\n" + markdown_lenses.legend(view.legend),
         _dimensions(view.dimensions, chart),
         ambition(view.ambition),
         phase(view.phase),
-        weak_spots(view.weak_spots),
+        markdown_lenses.patterns(view.patterns),
+        markdown_lenses.start(view.start) if view.start else weak_spots(view.weak_spots),
+        markdown_lenses.dimension_advice(view.dimension_advice),
         differences(view),
         trend(trend_view) if trend_view else "",
         written(view.written),
@@ -143,7 +145,7 @@ def _footer(bank: Bank, today: dt.date, version: str) -> str:
     return (
         "---\n\n"
         f"*Gemaakt met {tool} op {dutch_date(today)}, vragenlijst {mdtext.inline(bank.naam)}"
-        f" versie {mdtext.inline(bank.versie)}.*"
+        f" versie {mdtext.inline(bank.versie)}.*\n\n{markdown_lenses.credit()}"
     )
 
 
@@ -168,5 +170,7 @@ def index(reports: Sequence[tuple[str, GroupResult]], bank: Bank, today: dt.date
     return (
         "# Samenwerkingsreflectie: overzicht\n\n"
         f"{len(reports)} {'partnerschap' if len(reports) == 1 else 'partnerschappen'}"
-        f" · rapport van {dutch_date(today)}\n\n" + mdtext.table(header, rows, right=numeric) + "\n"
+        f" · rapport van {dutch_date(today)}\n\n"
+        + mdtext.table(header, rows, right=numeric)
+        + f"\n\n---\n\n{markdown_lenses.credit()}\n"
     )

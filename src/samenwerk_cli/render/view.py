@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from samenwerk_cli.formats.bank import Bank
+from samenwerk_cli.render import lenses
+from samenwerk_cli.render.lenses import label_of
 from samenwerk_cli.render.view_model import (
     ANONYMOUS,
     BAND_ORDER,
@@ -65,7 +67,7 @@ def header(group: GroupResult, bank: Bank) -> Header:
 def dimensions(group: GroupResult, bank: Bank) -> Dimensions:
     team = group.n >= 3
     rows = tuple(
-        DimensionRow(d.naam, d.score, d.band, d.dekking, d.rwg if team else None)
+        DimensionRow(label_of(bank, d.id), d.score, d.band, d.dekking, d.rwg if team else None)
         for d in group.dimensies
     )
     notes = []
@@ -133,7 +135,7 @@ def weak_spots(group: GroupResult, bank: Bank) -> WeakSpots:
             position,
             spot.band,
             spot.tekst,
-            f"{bank.dimensie(spot.dimensie).naam} · {fase_name(bank, spot.fase)}".lower(),
+            f"{label_of(bank, spot.dimensie)} · {fase_name(bank, spot.fase)}".lower(),
             spot.score,
             spot.advies,
         )
@@ -153,7 +155,9 @@ def confusion(group: GroupResult, bank: Bank) -> tuple[ConfusedDimension, ...]:
         low = [f for f in flags if not f.vraag and f.rwg is not None]
         texts = [f"{bank.by_id[f.vraag].tekst} (AD {number(f.ad)})" for f in items if f.vraag]
         out.append(
-            ConfusedDimension(dim.naam, low[0].rwg if low else None, listing(texts, MAX_FLAGS))
+            ConfusedDimension(
+                label_of(bank, dim.id), low[0].rwg if low else None, listing(texts, MAX_FLAGS)
+            )
         )
     return tuple(out)
 
@@ -179,10 +183,11 @@ def organisations(group: GroupResult, bank: Bank) -> Organisations | None:
     if len(orgs) < 2:
         return None
     rows = tuple(
-        (dim.naam, tuple(o.dimensies.get(dim.id) for o in orgs)) for dim in bank.model.dimensies
+        (label_of(bank, dim.id), tuple(o.dimensies.get(dim.id) for o in orgs))
+        for dim in bank.model.dimensies
     )
     gaps = tuple(
-        Gap(bank.dimensie(g.dimensie).naam, g.hoog, g.hoog_score, g.laag, g.laag_score, g.verschil)
+        Gap(label_of(bank, g.dimensie), g.hoog, g.hoog_score, g.laag, g.laag_score, g.verschil)
         for g in group.organisaties_verschil
     )
     return Organisations(tuple((o.organisatie, o.n) for o in orgs), rows, gaps)
@@ -247,6 +252,7 @@ def summary_row(group: GroupResult, bank: Bank) -> SummaryRow:
 
 
 def group_view(group: GroupResult, bank: Bank) -> GroupView:
+    begin = lenses.start(group, bank)
     return GroupView(
         header=header(group, bank),
         dimensions=dimensions(group, bank),
@@ -257,13 +263,18 @@ def group_view(group: GroupResult, bank: Bank) -> GroupView:
         pair=pair(group, bank) if group.n == 2 else None,
         organisations=organisations(group, bank),
         written=written(group, bank),
-        actions=actions(group),
+        actions=lenses.start_actions(begin) if begin else actions(group),
+        patterns=lenses.patterns(group, bank),
+        dimension_advice=lenses.dimension_advice(group, bank),
+        start=begin,
+        legend=lenses.legend(bank),
     )
 
 
 def trend_view(trend: Trend, bank: Bank, limit: int = MAX_TREND_SPOTS) -> TrendView:
     rows = tuple(
-        TrendRow(d.naam, d.vorige, d.huidige, d.verschil, d.richting) for d in trend.dimensies
+        TrendRow(label_of(bank, d.id), d.vorige, d.huidige, d.verschil, d.richting)
+        for d in trend.dimensies
     )
     threshold = number(bank.model.drempels.trend, 1)
     return TrendView(

@@ -38,6 +38,16 @@ NO_ACTIONS = (
     " jullie dat vasthouden."
 )
 ARROWS = {"omhoog": "▲ beter", "omlaag": "▼ slechter"}
+CREDIT = (
+    "Gebaseerd op het model Reflecteren op samenwerken, ontwikkeld door Common Eye met de"
+    " projectleiders van VSLs en PBT."
+)
+PATTERNS_INTRO = "Patronen zijn risico's die pas zichtbaar worden als je de dimensies samen leest."
+START_INTRO = (
+    "Nog geen enkele fase is afgerond: deze samenwerking staat aan het begin. Het fundament ligt"
+    " in de eerste fases; tijd die jullie daar nu in steken, verdienen jullie later terug. Werk"
+    " daarom niet alle zwakke plekken tegelijk af, maar begin hier:"
+)
 
 
 @dataclass(frozen=True)
@@ -180,6 +190,59 @@ class Action:
 
 
 @dataclass(frozen=True)
+class PatternView:
+    """A named risk across the lenses that the answers show, with what a team can do."""
+
+    naam: str
+    uitleg: str
+    kans: str
+    cijfers: tuple[str, ...]  # the figures behind it, one short line each
+
+
+@dataclass(frozen=True)
+class Patterns:
+    found: tuple[PatternView, ...]
+    checked: tuple[str, ...]  # the names of every pattern the bank knows
+
+    @property
+    def none_found(self) -> str:
+        names = ", ".join(n.lower() for n in self.checked)
+        return f"Geen van de bekende patronen ({names}) is in deze antwoorden te zien."
+
+
+@dataclass(frozen=True)
+class DimensionAdvice:
+    """A dimension in zorg: the model's advice for the dimension as a whole."""
+
+    naam: str
+    advies: str
+
+
+@dataclass(frozen=True)
+class StartItem:
+    tekst: str
+    score: float
+    advies: str
+
+
+@dataclass(frozen=True)
+class Start:
+    """A young partnership (no fase afgerond): where to begin, instead of every weak spot."""
+
+    fase: str  # the first fase's name
+    betekenis: str  # what that fase is about
+    items: tuple[StartItem, ...]  # its most basic items, weakest first
+    rest: int  # weak spots left for later
+
+    @property
+    def later(self) -> str:
+        if not self.rest:
+            return ""
+        spots = "zwakke plek komt" if self.rest == 1 else "zwakke plekken komen"
+        return f"De andere {self.rest} {spots} aan de beurt als deze fase staat."
+
+
+@dataclass(frozen=True)
 class GroupView:
     """One partnership in one round, as every report tells it."""
 
@@ -193,6 +256,10 @@ class GroupView:
     organisations: Organisations | None  # two or more organisations
     written: tuple[Written, ...]
     actions: tuple[Action, ...]
+    patterns: Patterns | None = None  # None: the bank defines no patterns
+    dimension_advice: tuple[DimensionAdvice, ...] = ()
+    start: Start | None = None  # a young partnership: shown instead of the weak spots
+    legend: tuple[str, ...] = ()  # one line per symbol or figure the report uses
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,17 @@ def score_bar(score: float | None, width: int = BAR_WIDTH) -> str:
     return "█" * filled + "·" * (width - filled)
 
 
+def dimension_label(dim_id: str, naam: str) -> str:
+    """One name for a dimension in every table and chart: its short id and its model name.
+
+    "Proces — betekenis geven"; a name that starts with the id stays as it is ("Ambitie van
+    betekenis").
+    """
+    if naam.casefold().startswith(dim_id.casefold()):
+        return naam
+    return f"{dim_id.capitalize()} — {naam[:1].lower()}{naam[1:]}"
+
+
 def fase_name(bank: Bank, fase_id: str) -> str:
     for fase in bank.model.fases:
         if fase.id == fase_id:

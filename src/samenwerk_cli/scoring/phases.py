@@ -53,7 +53,7 @@ def place(
     last_done = max((i for i, p in enumerate(scores) if p.afgerond), default=-1)
     skipped = tuple(
         p.id
-        for p in scores[:last_done]
+        for p in scores[: max(last_done, 0)]  # nothing afgerond (-1): nothing is skipped
         if p.score is not None and not agreement.reaches(p.score, drempels.fase_overgeslagen)
     )
 

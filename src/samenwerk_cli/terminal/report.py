@@ -46,12 +46,14 @@ from samenwerk_cli.render.words import (
 )
 from samenwerk_cli.scoring.results import GroupResult
 from samenwerk_cli.scoring.trend import Partnership, all_groups
+from samenwerk_cli.terminal import report_lenses
 
 
 def print_groups(console: Console, groups: Iterable[GroupResult], bank: Bank) -> None:
     """Print the report of groups scored already (used at the end of ``reflect``)."""
     for group in groups:
         console.print(group_report(group, bank))
+    console.print(report_lenses.credit())
 
 
 def print_partnerships(console: Console, found: Sequence[Partnership], bank: Bank) -> None:
@@ -66,6 +68,8 @@ def print_partnerships(console: Console, found: Sequence[Partnership], bank: Ban
         if partnership.trend is not None:
             console.print(trend_report(trend_view(partnership.trend, bank, SCREEN_TREND_SPOTS)))
             console.print()
+    if found:
+        console.print(report_lenses.credit())
 
 
 def trend_report(trend: TrendView) -> Panel:
@@ -150,7 +154,12 @@ def view_report(view: GroupView) -> Panel:
     if view.ambition is not None:
         parts.append(_ambition(view))
     parts.append(_phase(view.phase))
-    parts += _weak_spots(view.weak_spots)
+    parts += report_lenses.patterns(view.patterns)
+    if view.start is not None:
+        parts += report_lenses.start(view.start)
+    else:
+        parts += _weak_spots(view.weak_spots)
+    parts += report_lenses.dimension_advice(view.dimension_advice)
     if view.pair is not None:
         parts += _pair(view.pair)
     elif view.confusion is not None:
@@ -158,6 +167,7 @@ def view_report(view: GroupView) -> Panel:
     if view.organisations is not None:
         parts += _organisations(view.organisations)
     parts += [Text(f"let op: {w}", style="yellow") for w in head.waarschuwingen]
+    parts += report_lenses.legend(view.legend)
     title = escape(head.partnerschap) + (f" · ronde {escape(head.ronde)}" if head.ronde else "")
     return Panel(Group(*parts), title=title, title_align="left")
 
