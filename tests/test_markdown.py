@@ -244,7 +244,12 @@ def test_report_sections_and_tables_on_the_examples() -> None:
     assert orgs[0] == ["Dimensie", "Basisschool De Linde (n=2)", "Hogeschool Noord (n=2)"]
     assert trend_table[0] == ["Dimensie", "2026-voorjaar", "2026-najaar", "Verandering"]
     # belangen 419/180 -> 589/180 (+170/180 = 0,944); ambitie 685/216 -> 779/216 (+94/216 = 0,435)
-    assert ["Belangen — respect voor elkaars belangen", "2,33", "3,27", "+0,94 ▲ beter"] in trend_table[1]
+    assert [
+        "Belangen — respect voor elkaars belangen",
+        "2,33",
+        "3,27",
+        "+0,94 ▲ beter",
+    ] in trend_table[1]
     assert ["Ambitie van betekenis", "3,17", "3,61", "+0,44"] in trend_table[1]  # no arrow < 0,5
     assert agreements == (["Wat", "Wie", "Wanneer"], [["", "", ""]] * 4)
     images = [c for t in flat(tokens) if t.type == "image" for c in [t]]

@@ -15,7 +15,8 @@ from samenwerk_cli.errors import Problem, SamenwerkError, cap
 from samenwerk_cli.formats import yamlio
 from samenwerk_cli.formats.clean import visible
 from samenwerk_cli.formats.convert import convert, field_name
-from samenwerk_cli.formats.patterns import Patroon, check as check_patterns
+from samenwerk_cli.formats.patterns import Patroon
+from samenwerk_cli.formats.patterns import check as check_patterns
 
 MODEL_FORMAT = "samenwerk-vragenlijst/1"
 ITEMS_FORMAT = "samenwerk-vragen/1"

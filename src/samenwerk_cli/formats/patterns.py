@@ -152,7 +152,10 @@ def _walk(
         yield where, f"geen toets: noem er één van {', '.join(ALLOWED[kind])}"
     for test in tests:
         if test not in ALLOWED[kind]:
-            yield (*where, test), f"'{test}' past niet bij {kind} (kies uit {', '.join(ALLOWED[kind])})"
+            yield (
+                (*where, test),
+                f"'{test}' past niet bij {kind} (kies uit {', '.join(ALLOWED[kind])})",
+            )
     vraag = vragen.get(ident) if kind == "vraag" else None
     if vraag is not None and not vraag.scored:
         yield (*where, kind), f"'{ident}' is een open vraag en heeft geen score"

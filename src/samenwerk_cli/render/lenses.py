@@ -113,17 +113,12 @@ def start(group: GroupResult, bank: Bank) -> Start | None:
     drempel = bank.model.drempels.sterk
     position = {v.id: n for n, v in enumerate(bank.vragen)}
     candidates = [
-        i
-        for i in group.items
-        if i.fase == first.id and i.score is not None and i.score < drempel
+        i for i in group.items if i.fase == first.id and i.score is not None and i.score < drempel
     ]
-    candidates.sort(
-        key=lambda i: (i.score, not bank.by_id[i.vraag].kort, position.get(i.vraag, 0))
-    )
+    candidates.sort(key=lambda i: (i.score, not bank.by_id[i.vraag].kort, position.get(i.vraag, 0)))
     chosen = candidates[:START_ITEMS]
     items = tuple(
-        StartItem(bank.by_id[i.vraag].tekst, i.score or 0.0, _advice(bank, i.vraag))
-        for i in chosen
+        StartItem(bank.by_id[i.vraag].tekst, i.score or 0.0, _advice(bank, i.vraag)) for i in chosen
     )
     picked = {i.vraag for i in chosen}
     rest = sum(1 for w in group.zwakke_plekken if w.vraag not in picked)
