@@ -240,6 +240,7 @@ def test_examples_show_the_patterns_a_reader_expects(runner: CliRunner) -> None:
         "id": "belangen",
         "maat": "score",
         "waarde": 2.93,  # De Linde: 44/15 over the belangen items both answered
+        "band": "zorg",
         "organisatie": "Basisschool De Linde",
     }
     assert high["organisatie"] == "Hogeschool Noord"

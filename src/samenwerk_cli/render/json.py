@@ -133,6 +133,8 @@ def _figure(figure: Figure) -> dict[str, Any]:
     }
     if figure.organisatie is not None:
         entry["organisatie"] = figure.organisatie
+    if figure.band is not None:
+        entry["band"] = figure.band
     if figure.positie is not None:
         entry["positie"] = _r(figure.positie)
     return entry

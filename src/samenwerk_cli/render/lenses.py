@@ -17,7 +17,6 @@ from samenwerk_cli.render.view_model import (
     StartItem,
 )
 from samenwerk_cli.render.words import dimension_label, fase_name, number
-from samenwerk_cli.scoring.groups import band
 from samenwerk_cli.scoring.results import Figure, GroupResult, PatternHit
 
 START_ITEMS = 3  # a young partnership: items to begin with
@@ -57,19 +56,19 @@ def figure_text(fig: Figure, bank: Bank, all_figures: tuple[Figure, ...] = ()) -
             )
             shown = f"{number(score)}, " if isinstance(score, float) else ""
             return f"{name}: {shown}{'afgerond' if value else 'niet afgerond'}"
-        return f"{name}: {_scored(value, bank)}"
+        return f"{name}: {_scored(fig)}"
     if fig.soort in ("organisatie_laag", "organisatie_hoog"):
-        return f"{label_of(bank, fig.id)} bij {fig.organisatie}: {_scored(value, bank)}"
+        return f"{label_of(bank, fig.id)} bij {fig.organisatie}: {_scored(fig)}"
     if fig.soort == "dimensie":
         name = label_of(bank, fig.id)
         if fig.maat == "rwg":
             return f"{name}: weinig overeenstemming (rwg(J) {number(_float(value))})"
-        return f"{name}: {_scored(value, bank)}"
+        return f"{name}: {_scored(fig)}"
     if fig.soort == "thema":
         dim_id, _, theme_id = fig.id.partition(".")
         dim = bank.dimensie(dim_id)
         theme = next((t.naam for t in dim.themas if t.id == theme_id), theme_id)
-        return f"Thema {theme} ({label_of(bank, dim_id)}): {_scored(value, bank)}"
+        return f"Thema {theme} ({label_of(bank, dim_id)}): {_scored(fig)}"
     vraag = bank.by_id.get(fig.id)
     text = f"‘{vraag.tekst if vraag else fig.id}’"
     if fig.maat == "uiteenlopend":
@@ -80,18 +79,17 @@ def figure_text(fig: Figure, bank: Bank, all_figures: tuple[Figure, ...] = ()) -
         return f"{text}: neigt naar ‘{pole}’ (gemiddeld {number(fig.positie)})"
     if fig.maat == "rwg":
         return f"{text}: weinig overeenstemming (rwg {number(_float(value))})"
-    return f"{text}: {_scored(value, bank)}"
+    return f"{text}: {_scored(fig)}"
 
 
 def _float(value: object) -> float | None:
     return value if isinstance(value, float) else None
 
 
-def _scored(value: object, bank: Bank) -> str:
+def _scored(fig: Figure) -> str:
     """A score with its band: "2,93 (zorg)"."""
-    score = _float(value)
-    word = band(score, bank.model.drempels)
-    return f"{number(score)} ({word})" if word else number(score)
+    score = number(_float(fig.waarde))
+    return f"{score} ({fig.band})" if fig.band else score
 
 
 def dimension_advice(group: GroupResult, bank: Bank) -> tuple[DimensionAdvice, ...]:

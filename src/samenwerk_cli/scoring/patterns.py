@@ -125,14 +125,16 @@ def _leaf(cond: Voorwaarde, facts: _Facts) -> tuple[bool, list[Figure]]:
     if {"band", "onder", "vanaf"} & cond.tests().keys():
         if score is None or not _compare(cond, score, facts.drempels):
             return False, []
-        figures.append(Figure(kind, ident, "score", score, organisation))
+        band = _band(score, facts.drempels)
+        figures.append(Figure(kind, ident, "score", score, organisation, band=band))
     if cond.afgerond is not None:
         phase = facts.phases.get(ident)
         if phase is None or phase[0] is None or phase[1] != cond.afgerond:
             return False, []
         figures.append(Figure(kind, ident, "afgerond", phase[1]))
         if not any(f.maat == "score" for f in figures):
-            figures.append(Figure(kind, ident, "score", phase[0]))
+            band = _band(phase[0], facts.drempels)
+            figures.append(Figure(kind, ident, "score", phase[0], band=band))
     if cond.rwg_onder is not None:
         rwg = _rwg(kind, ident, facts)
         if rwg is None or agreement.reaches(rwg, cond.rwg_onder):

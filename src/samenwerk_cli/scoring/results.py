@@ -125,6 +125,7 @@ class Figure:
     waarde: float | str | bool  # the score or rwg; "links"/"rechts"; True/False
     organisatie: str | None = None  # organisatie_*: which organisation
     positie: float | None = None  # neiging: the mean raw answer (1–5)
+    band: Band | None = None  # score: its band
 
 
 @dataclass(frozen=True)
