@@ -17,7 +17,7 @@ from samenwerk_cli.formats import bank as bank_format
 from samenwerk_cli.scoring.groups import score_group
 from samenwerk_cli.scoring.patterns import lean
 from samenwerk_cli.scoring.results import GroupResult
-from tests.scoring_fixtures import answer_file
+from tests.testbank import answer_file
 
 ROOT = Path(__file__).resolve().parents[1]
 BANK = bank_format.load(ROOT / "vragen")

@@ -12,8 +12,7 @@ from samenwerk_cli.cli.app import app
 from samenwerk_cli.errors import SamenwerkError
 from samenwerk_cli.formats import bank
 from samenwerk_cli.scoring.groups import score_group
-from tests.conftest import MODEL, write_bank
-from tests.scoring_fixtures import answer_file
+from tests.testbank import MODEL, answer_file, write_bank
 
 HEAD = MODEL.count("\n")  # the first line of the patterns block is HEAD + 1
 
@@ -52,9 +51,10 @@ def test_an_own_bank_defines_and_triggers_its_own_pattern(tmp_path: Path) -> Non
     )
     loaded = bank.load(with_patterns(tmp_path, block))
     assert [p.id for p in loaded.model.patronen] == ["eigen"]
-    # ambitie.belofte 2 and ambitie.doen 2: ambitie 2 (zorg); relatie.vertrouwen answered 1,
-    # reversed: 5 (≥ 3,5). With ambitie.belofte 4 instead, ambitie is 3 and the pattern is gone.
-    low = {"ambitie.belofte": 2, "ambitie.doen": 2, "relatie.vertrouwen": 1}
+    # ambitie.belofte 2 and ambitie.doen 2: ambitie 2 (zorg); relatie.vertrouwen 4 and the
+    # reversed relatie.omheen answered 2 (scores 4): the theme is 4 (≥ 3,5). With
+    # ambitie.belofte 4 instead, ambitie is 3 and the pattern is gone.
+    low = {"ambitie.belofte": 2, "ambitie.doen": 2, "relatie.vertrouwen": 4, "relatie.omheen": 2}
     hits = score_group([answer_file(low)], loaded).patronen
     assert [(h.id, h.naam, h.kans) for h in hits] == [
         ("eigen", "Eigen patroon", "Wat je eraan doet.")
