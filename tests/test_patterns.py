@@ -248,3 +248,37 @@ def test_examples_show_the_patterns_a_reader_expects(runner: CliRunner) -> None:
     screen = runner.invoke(app, ["score", str(ROOT / "examples")])
     assert "Juichbegrippen" in screen.stdout and "KANS:" in screen.stdout
     assert "Common Eye" in screen.stdout
+
+
+def test_the_report_shows_each_pattern_with_its_figures_and_kans() -> None:
+    from samenwerk_cli.render.view import group_view
+
+    group = raw_answers(
+        {"organisatie.onder-over": (1, 2, 2), "organisatie.daadkracht-draagvlak": (2, 2, 1)}
+    )
+    patterns = group_view(group, BANK).patterns
+    assert patterns is not None
+    (shown,) = patterns.found
+    assert shown.naam == "Onder- of overorganisatie" and shown.kans.startswith("Leg de overleggen")
+    assert shown.cijfers[0] == (
+        "‘Hoeveel afspraken en overleg heeft onze samenwerking?’: neigt naar ‘Te weinig: afspraken"
+        " en overleg ontbreken’ (gemiddeld 1,67)"
+    )
+    convenant = same(
+        {
+            "relatie.kennismaken": 4,
+            "belangen.organisatie": 2,
+            "belangen.standpunten": 3,
+            "organisatie.besluitvorming": 4,
+            "organisatie.wie-doet": 4,
+        }
+    )
+    (shown,) = group_view(convenant, BANK).patterns.found  # type: ignore[union-attr]
+    assert shown.cijfers == (
+        "Fase Overeenkomen: 4,00, afgerond",
+        "Fase Vormgeven: 4,00, afgerond",
+        "Fase Delen: 2,50, niet afgerond",
+    )
+    healthy = group_view(same({"relatie.kennismaken": 4}), BANK).patterns
+    assert healthy is not None and healthy.found == ()
+    assert healthy.none_found.startswith("Geen van de bekende patronen (schijnsamenwerking,")
