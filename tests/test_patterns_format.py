@@ -51,6 +51,9 @@ def test_an_own_bank_defines_and_triggers_its_own_pattern(tmp_path: Path) -> Non
     )
     loaded = bank.load(with_patterns(tmp_path, block))
     assert [p.id for p in loaded.model.patronen] == ["eigen"]
+    runner = CliRunner(env={"NO_COLOR": "1", "COLUMNS": "200", "SAMENWERK_VRAGEN": None})
+    checked = runner.invoke(app, ["questions", "check", str(loaded.path)])
+    assert "1 patroon: eigen." in checked.stdout
     # ambitie.belofte 2 and ambitie.doen 2: ambitie 2 (zorg); relatie.vertrouwen 4 and the
     # reversed relatie.omheen answered 2 (scores 4): the theme is 4 (≥ 3,5). With
     # ambitie.belofte 4 instead, ambitie is 3 and the pattern is gone.

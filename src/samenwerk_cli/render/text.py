@@ -38,4 +38,8 @@ def coverage_summary(bank: Bank) -> tuple[str, bool]:
     )
     total = len(counts)
     rows.append(f"{total - empty} van de {total} cellen (dimensie x fase) hebben een vraag.")
+    patterns = bank.model.patronen
+    if patterns:
+        names = ", ".join(p.id for p in patterns)
+        rows.append(f"{len(patterns)} {'patroon' if len(patterns) == 1 else 'patronen'}: {names}.")
     return "\n".join(rows), empty == 0
