@@ -10,6 +10,8 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from samenwerk_cli.cli.app import app
@@ -282,3 +284,21 @@ def test_the_report_shows_each_pattern_with_its_figures_and_kans() -> None:
     healthy = group_view(same({"relatie.kennismaken": 4}), BANK).patterns
     assert healthy is not None and healthy.found == ()
     assert healthy.none_found.startswith("Geen van de bekende patronen (schijnsamenwerking,")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_any_team_that_scores_well_everywhere_shows_no_pattern(data: st.DataObject) -> None:
+    """Whatever items a team answered and however many respondents: stellingen 4 or 5 (a
+    reversed one 1 or 2), balans in the middle, two organisations. No rule can hold."""
+    asked = data.draw(
+        st.lists(st.sampled_from([v.id for v in BANK.scored]), min_size=1, unique=True)
+    )
+    n = data.draw(st.integers(min_value=1, max_value=5))
+    per_person = {}
+    for item in asked:
+        vraag = BANK.by_id[item]
+        good = (3,) if vraag.soort == "balans" else ((1, 2) if vraag.omgekeerd else (4, 5))
+        per_person[item] = tuple(data.draw(st.sampled_from(good)) for _ in range(n))
+    orgs = tuple(("Hogeschool", "School")[i % 2] for i in range(n))
+    assert found(raw_answers(per_person, orgs)) == []

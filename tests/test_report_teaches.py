@@ -44,6 +44,8 @@ def test_a_young_partnership_is_told_where_to_start() -> None:
     view = group_view(score_group([answer_file(answers)], BANK), BANK)
     start = view.start
     assert start is not None and start.fase == "Verkennen"
+    # Nothing afgerond, so nothing is overgeslagen (verkennen's 2 is simply not done yet).
+    assert view.phase.skipped == ()
     # Verkennen's items, weakest first, equal scores in bank order: belofte, then vertrouwen.
     assert [(i.tekst, i.score) for i in start.items] == [
         ("We hebben elkaar iets beloofd.", 2.0),
