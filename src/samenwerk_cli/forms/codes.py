@@ -17,6 +17,10 @@ from samenwerk_cli.formats.answers import WEET_NIET
 from samenwerk_cli.formats.bank import Bank, Vraag
 
 CODE_LIMIT = 20  # LimeSurvey: letters and digits, at most 20, starting with a letter
+# Words LimeSurvey's Question model refuses as a question code (ExpressionScript's own variables)
+# or, "time", as a subquestion code; it would rename such a question on import, to r123q0.
+RESERVED = frozenset({"LANG", "SID", "SAVEDID", "TOKEN", "QID", "GID", "SGQ", "self", "that", "this",
+                      "time"})  # fmt: skip
 NAAM_CODE = "naam"
 ORG_CODE = "org"
 NAAM_VRAAG = "Je naam (mag leeg blijven)"
@@ -46,6 +50,8 @@ def code(text: str) -> str:
     if len(out) > CODE_LIMIT:
         digest = _base36(zlib.crc32(text.encode()))[:4]
         out = out[: CODE_LIMIT - len(digest)] + digest
+    if out in RESERVED:
+        out += "X"
     return out
 
 

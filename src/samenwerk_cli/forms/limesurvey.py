@@ -1,5 +1,11 @@
 """The questionnaire as LimeSurvey's tab-separated survey structure (the .txt "Import survey" reads).
 
+Laid out as LimeSurvey's own ``TSVImportSurvey`` (application/helpers/admin/import_helper.php) reads
+it: columns by header name, ``S`` rows for the survey with ``language`` as the base language, ``SL``
+rows in that language with at least ``surveyls_title``, then ``G``, ``Q``, ``SQ`` and ``A`` rows that
+belong to the row above them. An answer's assessment value goes in ``assessment_value``, as
+``tsvSurveyExport`` writes it (the manual's older ``relevance`` is not read by LimeSurvey 4-6).
+
 One array question per dimension with the bank's five labels (and "weet niet") as answers, each
 statement a subquestion; a balans item a list question with its poles; an open prompt a long text;
 first a group asking for naam (optional) and organisatie. The codes come from the ids
@@ -19,16 +25,17 @@ from samenwerk_cli.forms import codes
 
 COLUMNS = (
     "class", "type/scale", "name", "relevance", "text", "help", "language",
-    "validation", "mandatory", "other", "default", "same_default",
+    "validation", "mandatory", "other", "default", "same_default", "assessment_value",
 )  # fmt: skip
 LANGUAGE = "nl"
 
 
 def _text(text: str) -> str:
-    """LimeSurvey shows text as HTML and runs ``{...}`` as an expression: neither is meant here."""
-    return (
-        html.escape(codes.one_line(text), quote=False).replace("{", "&#123;").replace("}", "&#125;")
-    )
+    """LimeSurvey shows text as HTML and runs ``{...}`` as an expression: neither is meant here.
+    A ``"`` becomes ``&quot;``: the importer strips a pair of quotes around a whole cell a second
+    time (its fix for Excel), which would eat a text that starts and ends with one."""
+    flat = html.escape(codes.one_line(text), quote=False).replace('"', "&quot;")
+    return flat.replace("{", "&#123;").replace("}", "&#125;")
 
 
 def _row(kind: str, scale: str, name: str, relevance: str, text: str, **extra: str) -> list[str]:
@@ -38,6 +45,8 @@ def _row(kind: str, scale: str, name: str, relevance: str, text: str, **extra: s
     )
     if kind != "S":
         row["language"] = LANGUAGE
+    if kind in ("Q", "SQ"):  # as tsvSurveyExport writes them: no "other" option, one default
+        row.update({"other": "N", "same_default": "0"})
     row.update(extra)
     return [row[c] for c in COLUMNS]
 
@@ -74,14 +83,14 @@ def structure(bank: Bank, vragen: Sequence[Vraag], title: str | None = None) -> 
                 rows.append(_row("SQ", "0", codes.statement_code(v), "1", _text(v.tekst)))
             for code, label in zip(answer_codes, labels):
                 value = code if code.isdigit() else "0"  # assessment value: the score
-                rows.append(_row("A", "0", code, value, _text(label)))
+                rows.append(_row("A", "0", code, "", _text(label), assessment_value=value))
         for v in items:
             if v.soort == "balans":
                 rows.append(
                     _row("Q", "L", codes.question_code(v), "1", _text(v.tekst), mandatory="N")
                 )
                 for i, option in enumerate(codes.balans_options(v), 1):
-                    rows.append(_row("A", "0", str(i), str(i), _text(option)))
+                    rows.append(_row("A", "0", str(i), "", _text(option), assessment_value=str(i)))
             elif v.soort == "open":
                 rows.append(
                     _row("Q", "T", codes.question_code(v), "1", _text(v.tekst), mandatory="N")

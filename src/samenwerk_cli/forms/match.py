@@ -1,13 +1,16 @@
 """Which column is which: statements by LimeSurvey code or by text, and the tools' own columns.
 
 Microsoft Forms heads a Likert column with the statement alone (trailing spaces, a newline, or cut
-off with "…"), Google Forms with ``Vraag [Stelling]``, LimeSurvey with ``CODE[SUB]``, the full text,
-or ``CODE[SUB]. text [Stelling]``. Each header is tried in that order of certainty.
+off with "…"), Google Forms with ``Vraag [Stelling]``, LimeSurvey with ``CODE[SUB]`` (``CODE_SUB``
+with "ExpressionScript code"), the full text, or ``CODE[SUB]. text [Stelling]``. Each header is tried
+in that order of certainty. LimeSurvey's text headings come out of HTML Purifier (``&amp;``,
+``&quot;``) and its abbreviated ones end in ``..``, as its export Writer and viewHelper make them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -37,7 +40,8 @@ _DATUM = {
 _METADATA = {
     "id", "starttime", "begintijd", "email", "emailaddress", "emailadres", "lastmodifiedtime",
     "tijdvanlaatstewijziging", "totalpoints", "quizfeedback", "score", "lastpage",
-    "startlanguage", "seed", "token", "startdate", "datestamp", "ipaddr", "refurl",
+    "startlanguage", "seed", "token", "startdate", "datestamp", "ipaddr", "refurl", "ipaddress",
+    "referrerurl",
     "interviewtime", "responseid", "datestarted", "datelastaction", "totaltime", "antwoordid",
     "laatstepagina", "starttaal", "datumgestart", "datumlaatsteactie", "ipadres", "verwijzendeurl",
 }  # fmt: skip
@@ -48,7 +52,7 @@ _ORG_WORDS = ("organisatie", "organisation", "organization")
 _CODE = re.compile(r"^([A-Za-z][A-Za-z0-9_]*)(?:\[([A-Za-z0-9_]+)\])?(?:\.\s.*)?$", re.S)
 _TIMING = re.compile(r"^(groupTime\d+|.+Time)$")
 _BRACKET = re.compile(r"\[([^\[\]]*)\]\s*$")
-_ELLIPSIS = ("…", "...")
+_ELLIPSIS = ("…", "..")  # Forms cuts with "…", LimeSurvey's abbreviated headings with ".. "
 MIN_PREFIX = 12  # a cut-off header shorter than this is too little to go on
 
 
@@ -104,7 +108,10 @@ class Index:
         match = _CODE.match(header.strip())
         if not match:
             return None
-        key = (match.group(1), match.group(2))
+        question, sub = match.group(1), match.group(2)
+        if sub is None and "_" in question:  # ExpressionScript code: our codes have no "_"
+            question, sub = question.split("_", 1)
+        key = (question, sub)
         found = self.by_code.get(key) or self.folded.get(
             (key[0].casefold(), key[1] and key[1].casefold())
         )
@@ -119,7 +126,7 @@ class Index:
 
     def by_header_text(self, header: str) -> list[Vraag]:
         """Items whose text the header (or its ``[...]`` part) is, or begins when cut off."""
-        for candidate in _candidates(header):
+        for candidate in _candidates(html.unescape(header)):
             text = candidate.strip()
             cut = text.endswith(_ELLIPSIS)
             key = normalise(text.rstrip(".… \n\t"))
