@@ -133,8 +133,7 @@ def _legend(orgs: Organisations, y: float) -> list[str]:
             f'fill="{_FILLS[i % len(_FILLS)]}" stroke="#000000" stroke-width="0.8"/>'
         )
         out.append(
-            f'<text x="{_f(LABELS + 8)}" y="{_f(top + BAR - 2)}">'
-            f"{escape(org)} (n={n})</text>"
+            f'<text x="{_f(LABELS + 8)}" y="{_f(top + BAR - 2)}">{escape(org)} (n={n})</text>'
         )
     out.append("</g>")
     return out

@@ -121,9 +121,7 @@ def _grid(rounds: Sequence[str], thresholds: Mapping[str, float]) -> list[str]:
         )
     out.append("</g>")
     out.append('<g class="schaal" font-size="12" fill="#444444" text-anchor="end">')
-    out += [
-        f'<text x="{_f(x0 - 10)}" y="{_f(_y(v) + 4)}">{v}</text>' for v in range(LOW, HIGH + 1)
-    ]
+    out += [f'<text x="{_f(x0 - 10)}" y="{_f(_y(v) + 4)}">{v}</text>' for v in range(LOW, HIGH + 1)]
     for name, value in sorted(thresholds.items(), key=lambda kv: kv[1]):
         out.append(
             f'<text x="{_f(x0 + 4)}" y="{_f(_y(value) - 5)}" text-anchor="start" '
@@ -168,9 +166,7 @@ def _lines(rounds: Sequence[str], lines: Sequence[Line]) -> list[str]:
     out = ['<g class="reeksen" fill="none">']
     for index, line in enumerate(lines):
         colour, dash, shape = _STYLES[index % len(_STYLES)]
-        points = [
-            (_x(i, len(rounds)), _y(s)) for i, s in enumerate(line.scores) if s is not None
-        ]
+        points = [(_x(i, len(rounds)), _y(s)) for i, s in enumerate(line.scores) if s is not None]
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         out.append(f'<g class="reeks"><title>{escape(line.label)}</title>')
         if len(points) >= 2:
