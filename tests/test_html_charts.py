@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import itertools
+import os
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -105,3 +107,21 @@ def test_bars_per_organisation_are_as_long_as_their_score() -> None:
     assert (
         "Hogeschool <Noord> (n=3): Ambitie van betekenis 5,00, Betekenis geven geen score." in desc
     )  # type: ignore[operator]
+
+
+GOLDEN = Path(__file__).parent / "golden" / "trend.svg"
+EXAMPLE_TREND = [
+    Line("Ambitie", (3.17, 3.61)),
+    Line("Belangen", (2.33, 3.27)),
+    Line("Relatie", (3.51, 3.94)),
+    Line("Organisatie", (3.20, 3.38)),
+    Line("Proces", (2.98, 3.71)),
+]
+
+
+def test_trend_golden_file() -> None:
+    """Regenerate after a deliberate change: SAMENWERK_GOLDEN=1 pytest tests/test_html_charts.py"""
+    svg = trend_svg(["2026-voorjaar", "2026-najaar"], EXAMPLE_TREND, THRESHOLDS, "Noord")
+    if os.environ.get("SAMENWERK_GOLDEN"):
+        GOLDEN.write_text(svg, encoding="utf-8")
+    assert svg == GOLDEN.read_text(encoding="utf-8")

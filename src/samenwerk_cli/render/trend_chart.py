@@ -89,6 +89,7 @@ def trend_svg(
     ]
     out += _grid(rounds, thresholds)
     out += _lines(rounds, lines)
+    out += _threshold_names(thresholds)
     out += _end_labels(rounds, lines)
     out.append("</svg>")
     return "\n".join(out) + "\n"
@@ -122,11 +123,6 @@ def _grid(rounds: Sequence[str], thresholds: Mapping[str, float]) -> list[str]:
     out.append("</g>")
     out.append('<g class="schaal" font-size="12" fill="#444444" text-anchor="end">')
     out += [f'<text x="{_f(x0 - 10)}" y="{_f(_y(v) + 4)}">{v}</text>' for v in range(LOW, HIGH + 1)]
-    for name, value in sorted(thresholds.items(), key=lambda kv: kv[1]):
-        out.append(
-            f'<text x="{_f(x0 + 4)}" y="{_f(_y(value) - 5)}" text-anchor="start" '
-            f'font-style="italic" font-size="11">{escape(name)} vanaf {number(value, 1)}</text>'
-        )
     out.append("</g>")
     out.append('<g class="rondes" font-size="13" fill="#000000" text-anchor="middle">')
     for i, label in enumerate(rounds):
@@ -136,6 +132,21 @@ def _grid(rounds: Sequence[str], thresholds: Mapping[str, float]) -> list[str]:
             f'y2="{_f(HEIGHT - BOTTOM + 5)}" stroke="#444444"/>'
         )
         out.append(f'<text x="{_f(x)}" y="{_f(HEIGHT - BOTTOM + 22)}">{escape(label)}</text>')
+    out.append("</g>")
+    return out
+
+
+def _threshold_names(thresholds: Mapping[str, float]) -> list[str]:
+    """Drawn over the lines, with a white halo, so they stay legible where a line crosses."""
+    out = [
+        '<g class="drempelnamen" font-size="11" font-style="italic" fill="#444444" '
+        'stroke="#ffffff" stroke-width="3" paint-order="stroke">'
+    ]
+    out += [
+        f'<text x="{_f(LEFT + 4)}" y="{_f(_y(value) - 5)}">'
+        f"{escape(name)} vanaf {number(value, 1)}</text>"
+        for name, value in sorted(thresholds.items(), key=lambda kv: kv[1])
+    ]
     out.append("</g>")
     return out
 
