@@ -139,7 +139,10 @@ def test_prints_on_at_most_six_a4_pages(pdf: Path) -> None:
     assert 1 <= count <= MAX_PAGES
     width, height = map(float, re.search(r"^Page size:\s+([\d.]+) x ([\d.]+)", info.stdout, re.M).groups())  # type: ignore[union-attr]  # fmt: skip
     assert abs(width - 595) < 2 and abs(height - 842) < 2  # A4 in points
-    assert len(pages(pdf)) == count
+    printed = pages(pdf)
+    assert len(printed) == count
+    for number, page in enumerate(printed, 1):  # the page's own footer
+        assert page.rstrip().endswith(f"pagina {number} van {count}"), page[-200:]
 
 
 def test_main_sections_start_a_page_and_tables_stay_whole(pdf: Path) -> None:

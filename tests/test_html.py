@@ -144,7 +144,8 @@ def test_print_style_for_a4_with_page_breaks_and_room_to_write(
     root, _ = example
     (style,) = root.iter("style")
     css = style.text
-    assert "@page { size: A4;" in css
+    assert re.search(r"@page \{\s+size: A4;", css)
+    assert 'content: "pagina " counter(page) " van " counter(pages);' in css
     assert ".nieuwe-pagina { break-before: page; }" in css
     assert "table, figure" in css and "break-inside: avoid" in css
     breaks = [e.attrs["id"] for e in root.iter("section") if "nieuwe-pagina" in e.classes()]
