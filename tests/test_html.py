@@ -234,3 +234,53 @@ def test_characters_html_cannot_hold_are_left_out_and_markup_is_escaped() -> Non
 
     template = _environment().from_string("<p>{{ text }}</p>")
     assert template.render(text="a\x01b\x7f <i>") == "<p>ab &lt;i&gt;</p>"
+
+
+def lens_view(**lenses: object) -> str:
+    """The example's page with the teaching parts (H11) added to its view, as they will come."""
+    from types import SimpleNamespace
+
+    from samenwerk_cli.formats import bank as bank_mod
+    from samenwerk_cli.render.html import render_report
+    from samenwerk_cli.render.view import partnership_view
+    from samenwerk_cli.scoring import score_paths
+
+    bank = bank_mod.load(None)
+    (partnership,) = score_paths([EXAMPLES], bank, None).partnerships
+    view, trend = partnership_view(partnership, bank)
+    fields = {name: getattr(view, name) for name in view.__dataclass_fields__}
+    return render_report(SimpleNamespace(**{**fields, **lenses}), trend, partnership, bank, TODAY)  # type: ignore[arg-type]
+
+
+def test_patterns_show_as_callouts_with_their_figures() -> None:
+    from types import SimpleNamespace as Obj
+
+    pattern = Obj(naam="Schijnsamenwerking <?>", uitleg="Iedereen zegt ja.", kans="Vraag door.",
+                  cijfers=("Ambitie 3,61 (aandacht)", "bij De Linde: 2,93 (zorg)"))  # fmt: skip
+    root, _ = parse(lens_view(patterns=Obj(found=(pattern,), checked=("Schijnsamenwerking",))))
+    section = root.by_id("patronen")
+    (callout,) = [e for e in section.iter("div") if "callout" in e.classes()]
+    assert callout.attrs["role"] == "note"
+    assert [h.text for h in callout.iter("h3")] == ["Schijnsamenwerking <?>"]
+    assert [li.text for li in callout.iter("li")] == list(pattern.cijfers)
+    assert "Kans: Vraag door." in callout.text
+    found = headings(root)
+    assert (2, "Patronen over de dimensies heen") in found
+    assert all(b <= a + 1 for (a, _), (b, _) in itertools.pairwise(found))
+
+
+def test_a_young_partnership_starts_at_the_first_phase_instead_of_every_weak_spot() -> None:
+    from types import SimpleNamespace as Obj
+
+    begin = Obj(fase="Verkennen", betekenis="Elkaar leren kennen.", later="Later meer.",
+                items=(Obj(tekst="We kennen elkaar.", score=2.5, advies="Ga koffie drinken."),))  # fmt: skip
+    advice = (Obj(naam="Goed georganiseerd", advies="Leg vast wie wat doet."),)
+    html = lens_view(start=begin, dimension_advice=advice, legend=("✓ afgerond: 3,5 of hoger",))
+    root, _ = parse(html)
+    ids = {e.attrs.get("id") for e in root.iter("section")}
+    assert "beginnen" in ids and "zwakke-plekken" not in ids
+    section = root.by_id("beginnen")
+    assert [h.text for h in section.iter("h2")] == ["Waar te beginnen: de fase Verkennen"]
+    assert "Leg vast wie wat doet." in section.text
+    guide = root.by_id("leeswijzer").parent
+    assert guide is not None and "✓ afgerond: 3,5 of hoger" in guide.text

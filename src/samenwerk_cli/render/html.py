@@ -31,6 +31,7 @@ from samenwerk_cli.render.view_model import (
     NO_WEAK_SPOTS,
     PAIR_INTRO,
     GroupView,
+    TrendView,
 )
 from samenwerk_cli.render.words import BAND_SYMBOL, band_word, number, percent
 from samenwerk_cli.scoring.results import GroupResult
@@ -67,6 +68,7 @@ CONTRAST_PAIRS = [
     ("sterk-tekst", "sterk-vlak"),
     ("aandacht-tekst", "aandacht-vlak"),
     ("zorg-tekst", "zorg-vlak"),
+    ("sterk-tekst", "vlak"),  # "Kans:" in a pattern's callout
     ("tekst", "let-op-vlak"),
     ("let-op-rand", "let-op-vlak"),
 ]
@@ -139,12 +141,24 @@ def _rounds(partnership: Partnership) -> dict[str, Any] | None:
     return {"names": names, "rows": rows}
 
 
-def patterns(view: GroupView) -> tuple[Any, ...]:
-    """HOOK for patterns (issue of H11): shown as callouts once the view model carries them.
+def lenses(view: GroupView) -> dict[str, Any]:
+    """HOOK for the parts that teach the model (H11's branch: patterns, where a young
+    partnership starts, advice per dimension in zorg, legend lines, the credit).
 
-    Until then a view has no ``patterns`` and the section is left out.
+    Read with ``getattr`` so the page renders the same before those fields reach the view model
+    and shows them as soon as they do. Once they are on main, read them directly.
     """
-    return tuple(getattr(view, "patterns", None) or ())
+    from samenwerk_cli.render import view_model
+
+    return {
+        "patterns": getattr(view, "patterns", None),  # .found (naam, uitleg, kans, cijfers)
+        "start": getattr(view, "start", None),  # fase, betekenis, items, later
+        "dimension_advice": tuple(getattr(view, "dimension_advice", ())),
+        "legend": tuple(getattr(view, "legend", ())),
+        "patterns_intro": getattr(view_model, "PATTERNS_INTRO", ""),
+        "start_intro": getattr(view_model, "START_INTRO", ""),
+        "credit": lenses_credit(),
+    }
 
 
 def partnership_html(
@@ -152,6 +166,18 @@ def partnership_html(
 ) -> str:
     """One partnership's report on its latest round, with the trend over all its rounds."""
     view, trend_view = partnership_view(partnership, bank)
+    return render_report(view, trend_view, partnership, bank, today, version)
+
+
+def render_report(
+    view: GroupView,
+    trend_view: TrendView | None,
+    partnership: Partnership,
+    bank: Bank,
+    today: dt.date,
+    version: str = "",
+) -> str:
+    """The page from its view; ``partnership`` feeds the charts and the table of every round."""
     drempels = bank.model.drempels
     thresholds = {"aandacht": drempels.aandacht, "sterk": drempels.sterk}
     orgs_chart = None
@@ -167,7 +193,7 @@ def partnership_html(
         view=view,
         trend=trend_view,
         rounds=_rounds(partnership),
-        patterns=patterns(view),
+        lenses=lenses(view),
         guide=_guide(bank),
         radar=_markup(group_chart(partnership.laatste, bank)),
         orgs_chart=_markup(orgs_chart),
@@ -196,7 +222,15 @@ def index_html(reports: Sequence[tuple[str, GroupResult]], bank: Bank, today: dt
         rows=rows,
         dimensions=[d.id.capitalize() for d in bank.model.dimensies],
         today=dutch_date(today),
+        credit=lenses_credit(),
     )
+
+
+def lenses_credit() -> str:
+    """The model's credit line, once the view model has one (see :func:`lenses`)."""
+    from samenwerk_cli.render import view_model
+
+    return getattr(view_model, "CREDIT", "")
 
 
 def contrast(foreground: str, background: str) -> float:
