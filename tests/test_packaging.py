@@ -59,6 +59,7 @@ def test_wheel_contains_the_question_bank(wheel: Path) -> None:
         "index.html.j2",
         "_parts.html.j2",
         "_differences.html.j2",
+        "_lenses.html.j2",
         "style.css.j2",
     } <= templates
 
