@@ -20,7 +20,7 @@ from samenwerk_cli.render.bar_chart import organisations_svg
 from samenwerk_cli.render.chart import group_chart
 from samenwerk_cli.render.markdown import dutch_date
 from samenwerk_cli.render.markdown_sections import AGREEMENT_ROWS
-from samenwerk_cli.render.trend_chart import partnership_trend
+from samenwerk_cli.render.trend_chart import partnership_trend, round_scores
 from samenwerk_cli.render.view import partnership_view, summary_row
 from samenwerk_cli.render.view_model import (
     ASK_ON,
@@ -130,15 +130,8 @@ def _rounds(partnership: Partnership) -> dict[str, Any] | None:
     """Every round's score per dimension: the trend chart's text equivalent."""
     if len(partnership.rondes) < 2:
         return None
-    names = [g.ronde or f"ronde {i}" for i, g in enumerate(partnership.rondes, 1)]
-    rows = []
-    for dim in partnership.laatste.dimensies:
-        scores = []
-        for group in partnership.rondes:
-            found = [d.score for d in group.dimensies if d.id == dim.id]
-            scores.append(found[0] if found else None)
-        rows.append((dim.naam, scores))
-    return {"names": names, "rows": rows}
+    names, rows = round_scores(partnership)
+    return {"names": names, "rows": [(naam, scores) for _, naam, scores in rows]}
 
 
 def lenses(view: GroupView) -> dict[str, Any]:

@@ -41,22 +41,30 @@ class Line:
     scores: tuple[float | None, ...]
 
 
-def partnership_trend(partnership: Partnership, bank: Bank) -> str | None:
-    """The chart over every round of a partnership, or None with fewer than two rounds."""
-    if len(partnership.rondes) < 2:
-        return None
+def round_scores(
+    partnership: Partnership,
+) -> tuple[list[str], list[tuple[str, str, tuple[float | None, ...]]]]:
+    """Round names oldest first, and per dimension (id, name, score in each round)."""
     rounds = [g.ronde or f"ronde {i}" for i, g in enumerate(partnership.rondes, 1)]
-    lines = []
-    for dim in bank.model.dimensies:
+    rows = []
+    for dim in partnership.laatste.dimensies:
         scores = []
         for group in partnership.rondes:
             found = [d.score for d in group.dimensies if d.id == dim.id]
             scores.append(found[0] if found else None)
-        lines.append(Line(dim.id.capitalize(), tuple(scores)))
+        rows.append((dim.id, dim.naam, tuple(scores)))
+    return rounds, rows
+
+
+def partnership_trend(partnership: Partnership, bank: Bank) -> str | None:
+    """The chart over every round of a partnership, or None with fewer than two rounds."""
+    if len(partnership.rondes) < 2:
+        return None
+    rounds, rows = round_scores(partnership)
     drempels = bank.model.drempels
     return trend_svg(
         rounds,
-        lines,
+        [Line(dim_id.capitalize(), scores) for dim_id, _, scores in rows],
         {"aandacht": drempels.aandacht, "sterk": drempels.sterk},
         f"{partnership.naam}: scores per dimensie over {len(rounds)} rondes",
     )
