@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -13,6 +14,13 @@ from typer.testing import CliRunner
 
 from samenwerk_cli.cli.app import app
 from samenwerk_cli.render.html import CONTRAST_PAIRS, PALETTE, contrast
+from samenwerk_cli.render.view_model import (
+    DimensionAdvice,
+    Patterns,
+    PatternView,
+    Start,
+    StartItem,
+)
 from samenwerk_cli.terminal.env import Env
 from tests.html_tree import Element, parse
 
@@ -55,13 +63,13 @@ def test_a_dutch_page_with_headings_in_order(example: tuple[Element, str]) -> No
     assert [level for level, _ in found].count(1) == 1
     assert found[0] == (1, "SamenwerkingsreflectieOpleidingsschool Noord")
     assert all(b <= a + 1 for (a, _), (b, _) in itertools.pairwise(found))  # never skips a level
-    # The patterns section comes with the patterns (H11); the rest holds either way.
-    main = [text for level, text in found if level == 2 and not text.startswith("Patronen")]
+    main = [text for level, text in found if level == 2]
     assert main == [
         "Zo lees je dit rapport",
         "De vijf dimensies",
         "Ambitie: belofte × commitment × doen",
         "Fase van de samenwerking",
+        "Patronen over de dimensies heen",
         "Zwakke plekken en advies",
         "Waar de antwoorden uiteenlopen",
         "Ontwikkeling over de rondes",
@@ -222,25 +230,8 @@ def test_two_respondents_show_where_they_differ(tmp_path: Path) -> None:
     assert [th.text for th in table.iter("th")][:3] == ["Stelling", "Anna de Vries", "Carla Smit"]
 
 
-def test_a_patterns_section_exactly_when_the_view_has_patterns(
-    example: tuple[Element, str],
-) -> None:
-    from samenwerk_cli.formats import bank as bank_mod
-    from samenwerk_cli.render.view import partnership_view
-    from samenwerk_cli.scoring import score_paths
-
-    bank = bank_mod.load(None)
-    (partnership,) = score_paths([EXAMPLES], bank, None).partnerships
-    view, _ = partnership_view(partnership, bank)
-    root, _ = example
-    shown = "patronen" in {e.attrs.get("id") for e in root.iter("section")}
-    assert shown == (getattr(view, "patterns", None) is not None)
-
-
 def lens_view(**lenses: object) -> str:
-    """The example's page with the teaching parts (H11) added to its view, as they will come."""
-    from types import SimpleNamespace
-
+    """The example's page with its view's teaching parts replaced."""
     from samenwerk_cli.formats import bank as bank_mod
     from samenwerk_cli.render.html import render_report
     from samenwerk_cli.render.view import partnership_view
@@ -249,39 +240,54 @@ def lens_view(**lenses: object) -> str:
     bank = bank_mod.load(None)
     (partnership,) = score_paths([EXAMPLES], bank, None).partnerships
     view, trend = partnership_view(partnership, bank)
-    fields = {name: getattr(view, name) for name in view.__dataclass_fields__}
-    return render_report(SimpleNamespace(**{**fields, **lenses}), trend, partnership, bank, TODAY)  # type: ignore[arg-type]
+    return render_report(dataclasses.replace(view, **lenses), trend, partnership, bank, TODAY)  # type: ignore[arg-type]
+
+
+def test_the_examples_patterns_show_as_callouts(example: tuple[Element, str]) -> None:
+    root, _ = example
+    section = root.by_id("patronen")
+    callouts = [e for e in section.iter("div") if "callout" in e.classes()]
+    assert callouts and all(c.attrs["role"] == "note" for c in callouts)
+    for callout in callouts:
+        assert len(list(callout.iter("h3"))) == 1
+        assert list(callout.iter("li")), "a pattern without its figures"
+        assert "Kans:" in callout.text
 
 
 def test_patterns_show_as_callouts_with_their_figures() -> None:
-    from types import SimpleNamespace as Obj
-
-    pattern = Obj(naam="Schijnsamenwerking <?>", uitleg="Iedereen zegt ja.", kans="Vraag door.",
-                  cijfers=("Ambitie 3,61 (aandacht)", "bij De Linde: 2,93 (zorg)"))  # fmt: skip
-    root, _ = parse(lens_view(patterns=Obj(found=(pattern,), checked=("Schijnsamenwerking",))))
+    pattern = PatternView(naam="Schijnsamenwerking <?>", uitleg="Iedereen zegt ja.",
+                          kans="Vraag door.",
+                          cijfers=("Ambitie 3,61 (aandacht)", "bij De Linde: 2,93 (zorg)"))  # fmt: skip
+    root, _ = parse(lens_view(patterns=Patterns((pattern,), ("Schijnsamenwerking",))))
     section = root.by_id("patronen")
     (callout,) = [e for e in section.iter("div") if "callout" in e.classes()]
-    assert callout.attrs["role"] == "note"
     assert [h.text for h in callout.iter("h3")] == ["Schijnsamenwerking <?>"]
     assert [li.text for li in callout.iter("li")] == list(pattern.cijfers)
     assert "Kans: Vraag door." in callout.text
     found = headings(root)
-    assert (2, "Patronen over de dimensies heen") in found
     assert all(b <= a + 1 for (a, _), (b, _) in itertools.pairwise(found))
 
 
-def test_a_young_partnership_starts_at_the_first_phase_instead_of_every_weak_spot() -> None:
-    from types import SimpleNamespace as Obj
+def test_no_pattern_found_says_which_were_looked_for() -> None:
+    root, _ = parse(lens_view(patterns=Patterns((), ("Juichbegrippen", "Dwarsliggen"))))
+    assert (
+        "Geen van de bekende patronen (juichbegrippen, dwarsliggen)" in root.by_id("patronen").text
+    )
+    root, _ = parse(lens_view(patterns=None))  # a bank without patterns: no section
+    assert "patronen" not in {e.attrs.get("id") for e in root.iter("section")}
 
-    begin = Obj(fase="Verkennen", betekenis="Elkaar leren kennen.", later="Later meer.",
-                items=(Obj(tekst="We kennen elkaar.", score=2.5, advies="Ga koffie drinken."),))  # fmt: skip
-    advice = (Obj(naam="Goed georganiseerd", advies="Leg vast wie wat doet."),)
+
+def test_a_young_partnership_starts_at_the_first_phase_instead_of_every_weak_spot() -> None:
+    begin = Start(fase="Verkennen", betekenis="Elkaar leren kennen.", rest=4,
+                  items=(StartItem(tekst="We kennen elkaar.", score=2.5, advies="Ga koffie drinken."),))  # fmt: skip
+    advice = (DimensionAdvice(naam="Goed georganiseerd", advies="Leg vast wie wat doet."),)
     html = lens_view(start=begin, dimension_advice=advice, legend=("✓ afgerond: 3,5 of hoger",))
     root, _ = parse(html)
     ids = {e.attrs.get("id") for e in root.iter("section")}
     assert "beginnen" in ids and "zwakke-plekken" not in ids
     section = root.by_id("beginnen")
     assert [h.text for h in section.iter("h2")] == ["Waar te beginnen: de fase Verkennen"]
-    assert "Leg vast wie wat doet." in section.text
+    assert "Ga koffie drinken." in section.text and "Leg vast wie wat doet." in section.text
+    assert "De andere 4 zwakke plekken komen aan de beurt als deze fase staat." in section.text
     guide = root.by_id("leeswijzer").parent
     assert guide is not None and "✓ afgerond: 3,5 of hoger" in guide.text

@@ -24,12 +24,15 @@ from samenwerk_cli.render.trend_chart import partnership_trend, round_scores
 from samenwerk_cli.render.view import partnership_view, summary_row
 from samenwerk_cli.render.view_model import (
     ASK_ON,
+    CREDIT,
     DISCUSS_GAPS,
     NO_ACTIONS,
     NO_CONFUSION,
     NO_PAIR_DIFFERENCE,
     NO_WEAK_SPOTS,
     PAIR_INTRO,
+    PATTERNS_INTRO,
+    START_INTRO,
     GroupView,
     TrendView,
 )
@@ -135,22 +138,16 @@ def _rounds(partnership: Partnership) -> dict[str, Any] | None:
 
 
 def lenses(view: GroupView) -> dict[str, Any]:
-    """HOOK for the parts that teach the model (H11's branch: patterns, where a young
-    partnership starts, advice per dimension in zorg, legend lines, the credit).
-
-    Read with ``getattr`` so the page renders the same before those fields reach the view model
-    and shows them as soon as they do. Once they are on main, read them directly.
-    """
-    from samenwerk_cli.render import view_model
-
+    """The parts that teach the model: patterns, where a young partnership starts, the advice
+    per dimension in zorg, the legend lines and the credit (see :mod:`render.lenses`)."""
     return {
-        "patterns": getattr(view, "patterns", None),  # .found (naam, uitleg, kans, cijfers)
-        "start": getattr(view, "start", None),  # fase, betekenis, items, later
-        "dimension_advice": tuple(getattr(view, "dimension_advice", ())),
-        "legend": tuple(getattr(view, "legend", ())),
-        "patterns_intro": getattr(view_model, "PATTERNS_INTRO", ""),
-        "start_intro": getattr(view_model, "START_INTRO", ""),
-        "credit": lenses_credit(),
+        "patterns": view.patterns,
+        "start": view.start,
+        "dimension_advice": view.dimension_advice,
+        "legend": view.legend,
+        "patterns_intro": PATTERNS_INTRO,
+        "start_intro": START_INTRO,
+        "credit": CREDIT,
     }
 
 
@@ -215,15 +212,8 @@ def index_html(reports: Sequence[tuple[str, GroupResult]], bank: Bank, today: dt
         rows=rows,
         dimensions=[d.id.capitalize() for d in bank.model.dimensies],
         today=dutch_date(today),
-        credit=lenses_credit(),
+        credit=CREDIT,
     )
-
-
-def lenses_credit() -> str:
-    """The model's credit line, once the view model has one (see :func:`lenses`)."""
-    from samenwerk_cli.render import view_model
-
-    return getattr(view_model, "CREDIT", "")
 
 
 def contrast(foreground: str, background: str) -> float:
