@@ -53,6 +53,15 @@ def test_wheel_contains_the_question_bank(wheel: Path) -> None:
         "proces.yaml",
     } <= bank
     assert not any(n.startswith(("tests/", "vragen/")) for n in names)
+    templates = {Path(n).name for n in names if n.startswith("samenwerk_cli/render/templates/")}
+    assert {
+        "report.html.j2",
+        "index.html.j2",
+        "_parts.html.j2",
+        "_differences.html.j2",
+        "_lenses.html.j2",
+        "style.css.j2",
+    } <= templates
 
 
 def test_installed_wheel_finds_its_questions_outside_the_checkout(
@@ -102,3 +111,14 @@ def test_installed_wheel_finds_its_questions_outside_the_checkout(
     )
     assert template.returncode == 0, template.stderr
     assert "formaat: samenwerk-antwoorden/1" in (tmp_path / "leeg.yaml").read_text("utf-8")
+    html = subprocess.run(
+        [sys.executable, "-m", "samenwerk_cli", "export", str(ROOT / "examples"), "-f", "html"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert html.returncode == 0, html.stderr  # the templates are found inside the wheel
+    assert (
+        '<h1><span class="kop">Samenwerkingsreflectie</span>Opleidingsschool Noord' in html.stdout
+    )

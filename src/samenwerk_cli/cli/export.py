@@ -15,10 +15,10 @@ from samenwerk_cli.cli.options import Jobs, Paths, Questions, SkipInvalid
 from samenwerk_cli.errors import ExitCode
 
 EXAMPLES = """
-samenwerk export antwoorden/ -o rapport.md
-    Een rapport in markdown, met de radargrafiek als rapport.svg ernaast.
 samenwerk export antwoorden/ -o rapporten/
-    Een rapport per partnerschap, en een index.md.
+    Per partnerschap een markdownrapport met radargrafiek, en een index.md.
+samenwerk export antwoorden/ --format html -o rapport.html
+    Een rapport als webpagina met grafieken erin, om te mailen en te printen.
 samenwerk export antwoorden/ --format csv -o antwoorden.csv
     Elk antwoord op een regel, voor verdere analyse.
 """
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 class Format(str, Enum):
     md = "md"
+    html = "html"
     csv = "csv"
     xlsx = "xlsx"
     json = "json"
@@ -55,8 +56,9 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="md: rapport met radargrafiek · xlsx: werkmap voor Excel (antwoorden, "
-            "scores, radargrafiek) · csv: een regel per antwoord, voor scripts · "
+            help="md: rapport met radargrafiek · html: rapport als webpagina, om te mailen en "
+            "af te drukken · xlsx: werkmap voor Excel (antwoorden, scores, radargrafiek) · "
+            "csv: een regel per antwoord, voor scripts · "
             "json: als 'score --json'.",
         ),
     ] = Format.md,
@@ -67,7 +69,7 @@ def export(
     jobs: Jobs = 0,
     questions: Questions = None,
 ) -> ExitCode:
-    """Rapport om te delen: markdown met grafiek en trend, of CSV/JSON voor verdere analyse."""
+    """Rapport om te delen: markdown of HTML met grafiek en trend, of CSV/JSON voor analyse."""
     from samenwerk_cli.cli.context import report_problems
     from samenwerk_cli.errors import SamenwerkError
     from samenwerk_cli.formats import bank as bank_mod
@@ -84,6 +86,11 @@ def export(
     if format_ is Format.md:
         as_folder = output is not None and output.endswith(("/", "\\"))
         files, folder = _markdown(env, found, bank, target, as_folder)
+    elif format_ is Format.html:
+        from samenwerk_cli.cli.export_html import html_files
+
+        as_folder = output is not None and output.endswith(("/", "\\"))
+        files, folder = html_files(env, found, bank, target, as_folder, _stems(found))
     else:
         text: str | bytes
         if format_ is Format.csv:
@@ -163,9 +170,10 @@ def _write(env: Env, files: Mapping[Path, str | bytes], force: bool, folder: Pat
                 folder.rmdir()
         raise
     if folder is not None:
-        count = len(files) // 2  # a report and its chart each, and the index
-        reports = "1 rapport" if count == 1 else f"{count} rapporten"
-        env.echo(f"Geschreven in {folder}: {reports} met grafiek, en index.md", err=True)
+        pages = [p for p in files if p.suffix != ".svg" and p.stem != "index"]
+        index = next(p.name for p in files if p.stem == "index")
+        reports = "1 rapport" if len(pages) == 1 else f"{len(pages)} rapporten"
+        env.echo(f"Geschreven in {folder}: {reports} met grafiek, en {index}", err=True)
     else:
         env.echo(f"Geschreven: {' en '.join(str(p) for p in files)}", err=True)
 
