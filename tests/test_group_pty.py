@@ -53,7 +53,7 @@ def test_group_of_four_with_back_interrupt_and_resume(tmp_path: Path) -> None:
          "Samenvatting van het gesprek", keys="De scholen zien de belofte anders." + ENTER)  # fmt: skip
     # the next item, then back: the earlier line comes back, prefilled, and is changed
     step(child, "Relatie 1/1 · totaal 2/2", "We vertrouwen elkaar.", "Antwoorden van",
-         keys="b" + ENTER)  # fmt: skip
+         keys="v" + ENTER)  # fmt: skip
     step(child, "Ambitie 1/1 · totaal 1/2", "Antwoorden van", "4 5 2 3",
          keys=BACKSPACE * 7 + "4 4 2 3" + ENTER)  # fmt: skip
     step(child, "gemiddelde", "3,2", "BESPREKEN", "Samenvatting", "De scholen zien", keys=ENTER)

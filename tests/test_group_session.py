@@ -128,9 +128,9 @@ def test_the_line_prompt_names_the_order_and_validates(bank: Bank) -> None:
     assert line.message == "Antwoorden van Anna, Bram en Carla"
     assert line.validate is not None
     assert line.validate("4 5") == "2 antwoorden getypt voor 3 deelnemers: typ er één per persoon."
-    assert line.validate("4 5 1") is None and line.validate("b") is None
+    assert line.validate("4 5 1") is None and line.validate("v") is None
     fase = next(q for q in script.asked if q.key == "fase")
-    assert fase.validate is not None and fase.validate("b") is not None  # nothing before it
+    assert fase.validate is not None and fase.validate("v") is not None  # nothing before it
     assert fase.validate("5 1 1")  # this bank has four phases
     assert fase.validate("4 1 1") is None
 
@@ -138,7 +138,7 @@ def test_the_line_prompt_names_the_order_and_validates(bank: Bank) -> None:
 def test_back_prefills_the_earlier_line_and_changes_it(bank: Bank) -> None:
     steps = [
         *FULL[:5],
-        ("item:ambitie.commitment", "b"),
+        ("item:ambitie.commitment", "v"),
         ("item:ambitie.belofte", "1 1 1"),
         ("samenvatting:ambitie.belofte", "Toch niet."),
         *FULL[5:],
@@ -153,7 +153,7 @@ def test_back_prefills_the_earlier_line_and_changes_it(bank: Bank) -> None:
 
 
 def test_back_from_the_first_item_asks_the_phase_again(bank: Bank) -> None:
-    steps = [*FULL[:3], ("item:ambitie.belofte", "b"), ("fase", "2 2 2"), *FULL[3:]]
+    steps = [*FULL[:3], ("item:ambitie.belofte", "v"), ("fase", "2 2 2"), *FULL[3:]]
     files, _, _, script = run(bank, steps)
     assert [q.default for q in script.asked if q.key == "fase"] == ["", "1 2 ?"]
     assert [f.fase for f in files] == ["delen"] * 3
@@ -163,7 +163,7 @@ def test_back_from_an_open_item(bank: Bank) -> None:
     at_open = next(i for i, (k, _) in enumerate(FULL) if k == "item:ambitie.open")
     steps = [
         *FULL[:at_open],
-        ("item:ambitie.open", "b"),
+        ("item:ambitie.open", "v"),
         ("item:ambitie.halen-brengen", "3 3 3"),
         ("samenvatting:ambitie.halen-brengen", ""),
         *FULL[at_open:],

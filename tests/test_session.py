@@ -14,11 +14,12 @@ from samenwerk_cli.formats import answers
 from samenwerk_cli.formats import bank as bank_mod
 from samenwerk_cli.formats.bank import Bank
 from samenwerk_cli.session.dialog import (
-    BACK_TEXT,
+    BACK_KEY,
     DimensionHeader,
     Help,
     Intro,
     Nav,
+    Notice,
     Progress,
     Resumed,
     Review,
@@ -161,9 +162,9 @@ def test_back_changes_an_answer(bank: Bank) -> None:
         ("item:ambitie.commitment", 3),
         ("item:ambitie.doen", 3),
         ("item:ambitie.halen-brengen", 3),
-        ("item:ambitie.open", BACK_TEXT),  # a text prompt goes back with "<"
+        ("item:ambitie.open", BACK_KEY),  # a text prompt goes back with "v"
         ("item:ambitie.halen-brengen", 4),
-        ("item:ambitie.open", "x"),
+        ("item:ambitie.open", "Meer samen doen."),
         ("item:relatie.vertrouwen", 4),
         ("item:relatie.omheen", 2),
         ("item:relatie.samen", 4),
@@ -242,17 +243,23 @@ def test_review_changes_an_item(bank: Bank) -> None:
     assert number.validate("8") is None and number.validate("") is None
 
 
-def test_review_number_invalid_or_empty_returns_to_review(bank: Bank) -> None:
+def test_review_number_invalid_is_asked_again_empty_or_back_returns_to_review(bank: Bank) -> None:
     steps = [
         *FULL[:-1],
         ("review", Nav.CHANGE),
         ("review:nummer", ""),
         ("review", Nav.CHANGE),
-        ("review:nummer", "99"),
+        ("review:nummer", "99"),  # refused with the reason, asked again
+        ("review:nummer", "²"),  # str.isdigit() says yes, int() would fail
+        ("review:nummer", BACK_KEY),
+        ("review", Nav.CHANGE),
+        ("review:nummer", Nav.BACK),  # the left arrow
         ("review", Nav.FINISH),
     ]
     _, events, _, _ = run(bank, steps)
-    assert len([e for e in events if isinstance(e, Review)]) == 3
+    assert len([e for e in events if isinstance(e, Review)]) == 4
+    notices = [e.text for e in events if isinstance(e, Notice)]
+    assert notices == [f"Typ een nummer van 1 tot en met {len(ALL_IDS)}, of laat leeg."] * 2
 
 
 def test_quick_scan(bank: Bank) -> None:

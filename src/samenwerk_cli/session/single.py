@@ -15,7 +15,8 @@ from typing import Any
 from samenwerk_cli.formats.answers import FASE_ONBEKEND, WEET_NIET, Antwoorden
 from samenwerk_cli.formats.bank import Bank, Vraag
 from samenwerk_cli.session.dialog import (
-    BACK_TEXT,
+    BACK_HINT,
+    BACK_KEY,
     SEPARATOR,
     Choice,
     Event,
@@ -28,6 +29,7 @@ from samenwerk_cli.session.dialog import (
     Resumed,
     Review,
     ReviewRow,
+    stray_keys,
 )
 from samenwerk_cli.session.engine import (
     Engine,
@@ -42,6 +44,8 @@ from samenwerk_cli.session.engine import (
 __all__ = ["Metadata", "Session", "Single"]
 
 SELECT_HINT = "(cijfer of ↑↓, dan Enter)"
+NAME_HINT = "(leeg = anoniem; met een naam staan je toelichtingen met die naam in het rapport)"
+REVIEW_CHROME = 14  # lines of a review page besides its rows: table frame, question, choices
 
 
 class Session:
@@ -59,13 +63,15 @@ class Session:
         given: Metadata | None = None,
         resume: Antwoorden | None = None,
         today: dt.date | None = None,
+        screen_lines: int | None = None,
     ) -> None:
+        """``screen_lines``: the terminal's height, so the review comes in pages that fit it."""
         self.engine = Engine(
             bank,
             ask,
             show,
             lambda files: save(files[0]),
-            Single(),
+            Single(screen_lines),
             quick=quick,
             dimensions=dimensions,
             given=given,
@@ -90,6 +96,9 @@ class Single:
     """How one respondent answers: the :class:`~samenwerk_cli.session.engine.Mode` of a Session."""
 
     fase_in_metadata = True  # the respondent's own view, asked with the name and the role
+
+    def __init__(self, screen_lines: int | None = None) -> None:
+        self.page_rows = None if screen_lines is None else max(5, screen_lines - REVIEW_CHROME)
 
     # --- start and resume
 
@@ -118,9 +127,7 @@ class Single:
             run.new_file(
                 partnerschap,
                 organisatie=optional("organisatie", g.organisatie, "Je organisatie", skip),
-                respondent=optional(
-                    "respondent", g.respondent, "Je naam", "(leeg laten = anoniem meedoen)"
-                ),
+                respondent=optional("respondent", g.respondent, "Je naam", NAME_HINT),
                 rol=optional("rol", g.rol, "Je rol in de samenwerking", skip),
                 ronde=optional(
                     "ronde", g.ronde, "Ronde", "(bijvoorbeeld 2026-najaar; Enter = overslaan)"
@@ -164,26 +171,32 @@ class Single:
         data = run.files[0]
         titles = scale_titles(run.bank, v)
         offer_help = bool(v.uitleg.strip())
+        wants_comment = False
         while True:
             choices = [Choice(t, n, str(n)) for n, t in enumerate(titles, 1)]
             choices.append(Choice(run.bank.model.schaal.weet_niet, WEET_NIET, "6"))
-            if offer_help or back:
-                choices.append(SEPARATOR)
+            choices.append(SEPARATOR)
+            if not wants_comment:
+                choices.append(Choice("toelichting bij mijn antwoord", Nav.COMMENT, "t"))
             if offer_help:
                 choices.append(Choice("uitleg bij deze vraag", Nav.HELP, "u"))
             if back:
-                choices.append(Choice(back, Nav.BACK, "v"))
+                choices.append(Choice(back, Nav.BACK, BACK_KEY))
             answer = _select(run, f"item:{v.id}", v.tekst, choices, data.antwoorden.get(v.id))
             if answer is Nav.HELP:
                 run.show(Help(v.uitleg.strip()))
                 offer_help = False
+                continue
+            if answer is Nav.COMMENT:
+                run.show(Notice("Kies je antwoord; daarna typ je de toelichting."))
+                wants_comment = True
                 continue
             if answer is Nav.BACK:
                 return Nav.BACK
             break
         data.antwoorden[v.id] = answer
         run.save()
-        if is_low(v, answer) or data.toelichting.get(v.id):
+        if wants_comment or is_low(v, answer) or data.toelichting.get(v.id):
             self._comment(run, v)  # an earlier comment may no longer fit: offer to keep or clear it
         return None
 
@@ -194,6 +207,7 @@ class Single:
             "Wil je dit toelichten?",
             default=data.toelichting.get(v.id) or "",
             instruction="(optioneel, één zin; Enter = overslaan)",
+            validate=stray_keys,  # "4" typed for the next statement is no comment
         ).strip()
         if text:
             data.toelichting[v.id] = text
@@ -205,15 +219,19 @@ class Single:
         data = run.files[0]
         if v.uitleg.strip():
             run.show(Help(v.uitleg.strip()))
-        hint = "(Enter = overslaan" + (
-            f", {BACK_TEXT} = {back.removeprefix('← ')})" if back else ")"
+        hint = f"(Enter = overslaan; {BACK_HINT})" if back else "(Enter = overslaan)"
+        ask = run.text_or_back if back else run.text
+        text = ask(
+            f"item:{v.id}",
+            v.tekst,
+            default=data.toelichting.get(v.id) or "",
+            instruction=hint,
+            validate=stray_keys,
         )
-        text = run.text(
-            f"item:{v.id}", v.tekst, default=data.toelichting.get(v.id) or "", instruction=hint
-        ).strip()
-        if back and text == BACK_TEXT:
+        if text is Nav.BACK:
             return Nav.BACK
-        data.toelichting[v.id] = text  # "" marks: asked and skipped
+        assert isinstance(text, str)
+        data.toelichting[v.id] = text.strip()  # "" marks: asked and skipped
         run.save()
         return None
 
@@ -224,35 +242,45 @@ class Single:
 
         def valid(text: str) -> str | None:
             text = text.strip()
-            if not text or (text.isdigit() and 1 <= int(text) <= n):
+            # isascii: "²" passes str.isdigit() but not int()
+            if not text or (text.isascii() and text.isdigit() and 1 <= int(text) <= n):
                 return None
             return f"Typ een nummer van 1 tot en met {n}, of laat leeg."
 
+        rows = review_rows(run)
+        pages = review_pages(rows, self.page_rows)
+        page = 0
         while True:
-            run.show(Review(review_rows(run)))
-            choice = _select(
-                run,
-                "review",
-                "Klopt alles?",
-                [
-                    Choice("Afronden en mijn scores bekijken", Nav.FINISH, "1"),
-                    Choice("Een antwoord wijzigen", Nav.CHANGE, "2"),
-                ],
-            )
+            rows = review_rows(run)
+            run.show(Review(tuple(rows[i] for i in pages[page]), page + 1, len(pages)))
+            choices = [
+                Choice("Afronden en mijn scores bekijken", Nav.FINISH, "1"),
+                Choice("Een antwoord wijzigen", Nav.CHANGE, "2"),
+            ]
+            if page + 1 < len(pages):
+                choices.append(Choice("Volgende bladzijde", Nav.NEXT_PAGE, "3"))
+            if page > 0:
+                choices.append(Choice("Vorige bladzijde", Nav.PREVIOUS_PAGE, "4"))
+            choice = _select(run, "review", "Klopt alles?", choices)
             if choice is Nav.FINISH:
                 return
-            text = run.text(
+            if choice is Nav.NEXT_PAGE:
+                page += 1
+                continue
+            if choice is Nav.PREVIOUS_PAGE:
+                page -= 1
+                continue
+            text = run.text_or_back(
                 "review:nummer",
                 "Welk nummer wil je wijzigen?",
-                instruction=f"(1–{n}; Enter = terug naar het overzicht)",
+                instruction=f"(1–{n}; Enter of {BACK_KEY} = terug naar het overzicht)",
                 validate=valid,
-            ).strip()
-            if not text:
+            )
+            if text is Nav.BACK or not str(text).strip():
                 continue
-            if valid(text):
-                run.show(Notice(valid(text) or ""))
-                continue
-            run.item(int(text) - 1, "← terug naar het overzicht", headers=False)
+            index = int(str(text).strip()) - 1
+            run.item(index, "← terug naar het overzicht", headers=False)
+            page = next(p for p, shown in enumerate(pages) if index in shown)
 
     def close(self, run: Engine) -> None:
         """Nothing more: the command shows where the file is and the scores."""
@@ -271,6 +299,29 @@ def review_rows(run: Engine) -> tuple[ReviewRow, ...]:
         dimensie = run.bank.dimensie(v.dimensie).naam
         rows.append(ReviewRow(nr, dimensie, v.tekst, antwoord, toelichting))
     return tuple(rows)
+
+
+def review_pages(rows: Sequence[ReviewRow], page_rows: int | None) -> list[list[int]]:
+    """The review's rows in pages of at most ``page_rows`` lines, a dimension's header counted.
+
+    A new page starts at a dimension where possible, so a page rarely cuts one in two.
+    """
+    if page_rows is None:
+        return [list(range(len(rows)))]
+    pages: list[list[int]] = [[]]
+    used, current = 0, None
+    for i, row in enumerate(rows):
+        cost = 1 + (2 if row.dimensie != current else 0)  # a header row and a section line
+        rest = sum(1 for r in rows[i:] if r.dimensie == row.dimensie)
+        new_dimension = row.dimensie != current and used + cost + min(rest, 3) > page_rows
+        if pages[-1] and (used + cost > page_rows or new_dimension):
+            pages.append([])
+            used = 0
+            cost = 3  # a page starts with its dimension's header
+        pages[-1].append(i)
+        used += cost
+        current = row.dimensie
+    return pages
 
 
 def _select(
