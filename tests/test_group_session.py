@@ -278,3 +278,65 @@ def test_folder_read_and_checks(bank: Bank, tmp_path: Path) -> None:
     assert group_folder.default_folder("Opleidingsschool Noord", TODAY, tmp_path).name == (
         "opleidingsschool-noord-groep-2026-11-29"
     )
+
+
+# --- issue 17: one back key, no stray summaries, what the room sees ----------------------------
+
+
+def test_back_at_the_summary_returns_to_this_items_line(bank: Bank) -> None:
+    i = FULL.index(("samenvatting:ambitie.belofte", "Bram en Anna zien de belofte, Carla niet."))
+    steps = [
+        *FULL[:i],
+        ("samenvatting:ambitie.belofte", "v"),  # not saved as the summary "v"
+        ("item:ambitie.belofte", "4 5 3"),
+        ("samenvatting:ambitie.belofte", Nav.BACK),  # the left arrow
+        ("item:ambitie.belofte", "4 5 4"),
+        *FULL[i:],
+    ]
+    files, events, _, script = run(bank, steps)
+    assert [f.antwoorden["ambitie.belofte"] for f in files] == [4, 5, 4]
+    assert files[0].toelichting["ambitie.belofte"].startswith("Bram en Anna")
+    again = [q for q in script.asked if q.key == "item:ambitie.belofte"]
+    assert [q.default for q in again] == ["", "4 5 2", "4 5 3"]  # the line as it was saved
+    assert all("v of ← = vorige" in (q.instruction or "") for q in script.asked[3:5])
+
+
+@pytest.mark.parametrize("stray", ["b", "4", "4 5"])
+def test_a_stray_key_is_no_summary(bank: Bank, stray: str) -> None:
+    i = FULL.index(("samenvatting:ambitie.juich", ""))
+    steps = [*FULL[:i], ("samenvatting:ambitie.juich", stray), *FULL[i:]]
+    files, events, _, _ = run(bank, steps)
+    assert all("ambitie.juich" not in f.toelichting for f in files)
+    assert any(isinstance(e, Notice) and "losse toets" in e.text for e in events)
+
+
+def test_all_weet_niet_is_not_close_together_and_balans_shows_positions(bank: Bank) -> None:
+    _, events, _, _ = run(bank, FULL)
+    outcomes = [e for e in events if isinstance(e, Outcome) and e.beoordeeld]
+    by_item = dict(
+        zip(
+            [k for k, _ in FULL if k.startswith("item:") and k != "item:ambitie.open"],
+            outcomes,
+            strict=True,
+        )
+    )
+    macht = by_item["item:relatie.macht"]  # "? ? ?"
+    assert macht.cijfers == 0 and macht.bespreken is None
+    balans = by_item["item:ambitie.balans"]  # "3 ? 1": one in balance, one towards the left pole
+    assert balans.cijfers == 2
+    assert balans.posities == "1 naar 'We brengen meer dan we halen' · 1 in evenwicht"
+    assert by_item["item:ambitie.belofte"].posities is None
+
+
+def test_the_example_line_fits_the_room(bank: Bank) -> None:
+    _, events, _, _ = run(bank, FULL)
+    intro = next(e for e in events if isinstance(e, GroupIntro))
+    assert intro.voorbeeld == "4 5 2"
+    five = (*ROOM, Deelnemer("Dirk"), Deelnemer("Eva"))
+    assert GroupIntro("t", five, 1, 0, 1, False).voorbeeld == "4 5 2 3 4"
+
+
+def test_a_line_typed_without_spaces(bank: Bank) -> None:
+    steps = [*FULL[:3], ("item:ambitie.belofte", "452"), *FULL[4:]]
+    files, _, _, _ = run(bank, steps)
+    assert [f.antwoorden["ambitie.belofte"] for f in files] == [4, 5, 2]

@@ -125,9 +125,9 @@ def positions(line: Sequence[int | None], polen: Sequence[str]) -> str:
     right = sum(1 for a in line if a is not None and a > 3)
     parts = []
     if left:
-        parts.append(f"{left} richting {polen[0]}")
+        parts.append(f"{left} naar '{polen[0]}'")
     if middle:
         parts.append(f"{middle} in evenwicht")
     if right:
-        parts.append(f"{right} richting {polen[1]}")
+        parts.append(f"{right} naar '{polen[1]}'")
     return " · ".join(parts)
