@@ -293,7 +293,7 @@ def test_back_at_the_summary_returns_to_this_items_line(bank: Bank) -> None:
         ("item:ambitie.belofte", "4 5 4"),
         *FULL[i:],
     ]
-    files, events, _, script = run(bank, steps)
+    files, _, _, script = run(bank, steps)
     assert [f.antwoorden["ambitie.belofte"] for f in files] == [4, 5, 4]
     assert files[0].toelichting["ambitie.belofte"].startswith("Bram en Anna")
     again = [q for q in script.asked if q.key == "item:ambitie.belofte"]

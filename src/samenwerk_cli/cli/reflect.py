@@ -184,7 +184,7 @@ def reflect(
         given=Metadata(partnership, organisation, respondent, role, round_),
         resume=previous,
         today=env.today,
-        screen_lines=env.out.size.height,
+        fits=lambda rows: screens.review_fits(env.out, rows),
     )
     try:
         data = session.run()

@@ -45,7 +45,6 @@ __all__ = ["Metadata", "Session", "Single"]
 
 SELECT_HINT = "(cijfer of ↑↓, dan Enter)"
 NAME_HINT = "(leeg = anoniem; met een naam staan je toelichtingen met die naam in het rapport)"
-REVIEW_CHROME = 14  # lines of a review page besides its rows: table frame, question, choices
 
 
 class Session:
@@ -63,15 +62,15 @@ class Session:
         given: Metadata | None = None,
         resume: Antwoorden | None = None,
         today: dt.date | None = None,
-        screen_lines: int | None = None,
+        fits: Callable[[Sequence[ReviewRow]], bool] | None = None,
     ) -> None:
-        """``screen_lines``: the terminal's height, so the review comes in pages that fit it."""
+        """``fits``: whether review rows fit one screen, so the review comes in pages."""
         self.engine = Engine(
             bank,
             ask,
             show,
             lambda files: save(files[0]),
-            Single(screen_lines),
+            Single(fits),
             quick=quick,
             dimensions=dimensions,
             given=given,
@@ -97,8 +96,8 @@ class Single:
 
     fase_in_metadata = True  # the respondent's own view, asked with the name and the role
 
-    def __init__(self, screen_lines: int | None = None) -> None:
-        self.page_rows = None if screen_lines is None else max(5, screen_lines - REVIEW_CHROME)
+    def __init__(self, fits: Callable[[Sequence[ReviewRow]], bool] | None = None) -> None:
+        self.fits = fits
 
     # --- start and resume
 
@@ -247,11 +246,11 @@ class Single:
                 return None
             return f"Typ een nummer van 1 tot en met {n}, of laat leeg."
 
-        rows = review_rows(run)
-        pages = review_pages(rows, self.page_rows)
         page = 0
         while True:
             rows = review_rows(run)
+            pages = review_pages(rows, self.fits)  # again: a changed answer may take more room
+            page = min(page, len(pages) - 1)
             run.show(Review(tuple(rows[i] for i in pages[page]), page + 1, len(pages)))
             choices = [
                 Choice("Afronden en mijn scores bekijken", Nav.FINISH, "1"),
@@ -301,26 +300,21 @@ def review_rows(run: Engine) -> tuple[ReviewRow, ...]:
     return tuple(rows)
 
 
-def review_pages(rows: Sequence[ReviewRow], page_rows: int | None) -> list[list[int]]:
-    """The review's rows in pages of at most ``page_rows`` lines, a dimension's header counted.
+def review_pages(
+    rows: Sequence[ReviewRow], fits: Callable[[Sequence[ReviewRow]], bool] | None
+) -> list[list[int]]:
+    """The review's rows in pages that each fit the screen; one page without ``fits``.
 
-    A new page starts at a dimension where possible, so a page rarely cuts one in two.
+    A page holds at least one row, whatever ``fits`` says.
     """
-    if page_rows is None:
+    if fits is None:
         return [list(range(len(rows)))]
     pages: list[list[int]] = [[]]
-    used, current = 0, None
-    for i, row in enumerate(rows):
-        cost = 1 + (2 if row.dimensie != current else 0)  # a header row and a section line
-        rest = sum(1 for r in rows[i:] if r.dimensie == row.dimensie)
-        new_dimension = row.dimensie != current and used + cost + min(rest, 3) > page_rows
-        if pages[-1] and (used + cost > page_rows or new_dimension):
+    for i in range(len(rows)):
+        page = pages[-1]
+        if page and not fits([rows[j] for j in (*page, i)]):
             pages.append([])
-            used = 0
-            cost = 3  # a page starts with its dimension's header
         pages[-1].append(i)
-        used += cost
-        current = row.dimensie
     return pages
 
 

@@ -5,6 +5,8 @@ Everything a user typed goes through ``escape`` before rich reads it as markup.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Console
 from rich.markup import escape
 from rich.padding import Padding
@@ -93,16 +95,26 @@ def show(console: Console, event: Event) -> None:
         console.print(escape(event.text))
 
 
+REVIEW_PROMPT_LINES = 8  # below the table: the question, up to four choices, room to type
+
+
+def review_fits(console: Console, rows: Sequence[s.ReviewRow]) -> bool:
+    """Whether these review rows and the question below them fit the screen's height."""
+    table = _review_table(Review(tuple(rows), 1, 2))
+    lines = console.render_lines(table, console.options, pad=False)
+    return len(lines) + REVIEW_PROMPT_LINES <= console.size.height
+
+
 def _review_table(review: Review) -> Table:
-    """One line per item, so even a long questionnaire stays a compact overview."""
+    """Every statement whole (it wraps), the answer short; pages keep it on one screen."""
     title = "[bold]Je antwoorden[/]"
     if review.pages > 1:
         title += f" (bladzijde {review.page} van {review.pages})"
     table = Table(title=title, title_justify="left", expand=True)
     table.add_column("nr", justify="right", no_wrap=True, width=3)
-    table.add_column("vraag", ratio=3, no_wrap=True, overflow="ellipsis")
+    table.add_column("vraag", ratio=3, overflow="fold")
     table.add_column("antwoord", max_width=22, no_wrap=True, overflow="ellipsis")
-    table.add_column("toelichting", ratio=1, no_wrap=True, overflow="ellipsis")
+    table.add_column("toelichting", ratio=1, overflow="fold")
     current = None
     for row in review.rows:
         if row.dimensie != current:
