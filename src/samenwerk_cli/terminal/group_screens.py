@@ -6,6 +6,7 @@ names and summaries typed by the facilitator are escaped before rich reads them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from rich import box
@@ -21,6 +22,7 @@ from samenwerk_cli.session import dialog
 from samenwerk_cli.session.dialog import BACK_HINT
 from samenwerk_cli.session.group import (
     Closing,
+    DiscussRow,
     GroupEvent,
     GroupIntro,
     GroupResumed,
@@ -31,6 +33,7 @@ from samenwerk_cli.session.group import (
 from samenwerk_cli.terminal import screens
 
 BAR = "█"
+CLOSING_ROOM = 20  # lines the end screen keeps for its title, the folder and the short scores
 SHORT_LABEL = 30  # longer scale labels go one per line
 
 
@@ -176,13 +179,30 @@ def _closing(console: Console, event: Closing) -> None:
             "lagen de antwoorden ver uiteen."
         )
         return
-    table = Table(box=box.SIMPLE_HEAD, expand=True)
+    verb = "is" if len(event.rows) == 1 else "zijn"
+    console.print(
+        f"{len(event.rows)} van de {screens.count(event.stellingen, 'stelling', 'stellingen')} "
+        f"{verb} gemarkeerd als BESPREKEN:"
+    )
+    shown = len(event.rows)
+    while shown > 1 and not _fits(console, _closing_table(event.rows[:shown]), CLOSING_ROOM):
+        shown -= 1
+    console.print(_closing_table(event.rows[:shown]))
+    if shown < len(event.rows):
+        console.print(
+            f"… en nog {screens.count(len(event.rows) - shown, 'stelling', 'stellingen')}: "
+            "het hele overzicht staat in het rapport (zie hieronder)."
+        )
+
+
+def _closing_table(rows: Sequence[DiscussRow]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
     table.add_column("nr", justify="right", no_wrap=True)
     table.add_column("stelling", ratio=3)
     table.add_column("antwoorden", no_wrap=True)
     table.add_column("gem.", justify="right", no_wrap=True)
     table.add_column("samenvatting", ratio=2)
-    for row in event.rows:
+    for row in rows:
         table.add_row(
             str(row.nr),
             escape(row.tekst),
@@ -190,9 +210,10 @@ def _closing(console: Console, event: Closing) -> None:
             mean(row.gemiddelde),
             escape(row.samenvatting),
         )
-    verb = "is" if len(event.rows) == 1 else "zijn"
-    console.print(
-        f"{len(event.rows)} van de {screens.count(event.stellingen, 'stelling', 'stellingen')} "
-        f"{verb} gemarkeerd als BESPREKEN:"
-    )
-    console.print(table)
+    return table
+
+
+def _fits(console: Console, table: Table, room: int) -> bool:
+    """Whether ``table`` leaves ``room`` lines of the screen for what follows it."""
+    lines = console.render_lines(table, console.options, pad=False)
+    return len(lines) + room <= console.size.height

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 from samenwerk_cli.render.words import duration
 from samenwerk_cli.session import dialog as s
@@ -95,32 +97,35 @@ def show(console: Console, event: Event) -> None:
         console.print(escape(event.text))
 
 
-REVIEW_PROMPT_LINES = 8  # below the table: the question, up to four choices, room to type
+REVIEW_PROMPT_LINES = 6  # below the table: the question, up to four choices, a line to type
 
 
 def review_fits(console: Console, rows: Sequence[s.ReviewRow]) -> bool:
     """Whether these review rows and the question below them fit the screen's height."""
     table = _review_table(Review(tuple(rows), 1, 2))
     lines = console.render_lines(table, console.options, pad=False)
-    return len(lines) + REVIEW_PROMPT_LINES <= console.size.height
+    return 1 + len(lines) + REVIEW_PROMPT_LINES <= console.size.height  # 1: the blank line
 
 
 def _review_table(review: Review) -> Table:
-    """Every statement whole (it wraps), the answer short; pages keep it on one screen."""
+    """Every statement whole (it wraps), a comment under it, the answer short; pages keep it
+    on one screen."""
     title = "[bold]Je antwoorden[/]"
     if review.pages > 1:
         title += f" (bladzijde {review.page} van {review.pages})"
-    table = Table(title=title, title_justify="left", expand=True)
+    table = Table(
+        title=title, title_justify="left", expand=True, box=box.SIMPLE_HEAD, pad_edge=False
+    )
     table.add_column("nr", justify="right", no_wrap=True, width=3)
-    table.add_column("vraag", ratio=3, overflow="fold")
-    table.add_column("antwoord", max_width=22, no_wrap=True, overflow="ellipsis")
-    table.add_column("toelichting", ratio=1, overflow="fold")
+    table.add_column("vraag", ratio=1, overflow="fold")
+    table.add_column("antwoord", max_width=24, no_wrap=True, overflow="ellipsis")
     current = None
     for row in review.rows:
         if row.dimensie != current:
-            if current is not None:
-                table.add_section()
-            table.add_row("", f"[bold]{escape(row.dimensie)}[/]", "", "")
+            table.add_row("", f"[bold]{escape(row.dimensie)}[/]", "")
             current = row.dimensie
-        table.add_row(str(row.nr), escape(row.vraag), escape(row.antwoord), escape(row.toelichting))
+        vraag = Text(row.vraag)
+        if row.toelichting:
+            vraag.append(f"\ntoelichting: {row.toelichting}", style="italic")
+        table.add_row(str(row.nr), vraag, escape(row.antwoord))
     return table
