@@ -340,3 +340,28 @@ def test_a_line_typed_without_spaces(bank: Bank) -> None:
     steps = [*FULL[:3], ("item:ambitie.belofte", "452"), *FULL[4:]]
     files, _, _, _ = run(bank, steps)
     assert [f.antwoorden["ambitie.belofte"] for f in files] == [4, 5, 2]
+
+
+def test_the_report_gives_the_summary_as_the_facilitators(bank: Bank) -> None:
+    """Issue 17.7: the summary is saved for everyone, but it is the facilitator's words."""
+    from samenwerk_cli.render.markdown_sections import written
+
+    files, _, _, _ = run(bank, FULL)
+    [team] = scoring.score_files(
+        [answers.AnswerFile(f"{i}.yaml", f) for i, f in enumerate(files)], bank
+    )
+    text = written(team, bank)
+    summary = "Bram en Anna zien de belofte, Carla niet. — *begeleider, samenvatting van het groepsgesprek*"
+    assert summary in text
+    assert "Anna, Bram en Carla" not in text
+
+
+def test_one_persons_comment_keeps_the_name(bank: Bank) -> None:
+    from samenwerk_cli.render.markdown_sections import written
+
+    files, _, _, _ = run(bank, FULL)
+    files[1].toelichting["relatie.macht"] = "Alleen Bram zegt dit."
+    [team] = scoring.score_files(
+        [answers.AnswerFile(f"{i}.yaml", f) for i, f in enumerate(files)], bank
+    )
+    assert "Alleen Bram zegt dit. — *Bram*" in written(team, bank)
