@@ -91,7 +91,7 @@ def _intro(console: Console, event: GroupIntro) -> None:
     how.add_row(
         "Intypen",
         f"één regel per stelling, in de volgorde hierboven: bijvoorbeeld '{event.voorbeeld}'. "
-        f"? = weet niet, {BACK_HINT} (vorige stelling).",
+        f"? = weet niet; {BACK_HINT} stelling.",
     )
     how.add_row(
         "Bespreken", "na elke stelling kan de begeleider het gesprek in één regel samenvatten."
