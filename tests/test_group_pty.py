@@ -147,19 +147,20 @@ def test_group_keys_no_spaces_summary_back_and_a_taken_folder(tmp_path: Path) ->
     )  # fmt: skip
     step(child, "bijvoorbeeld '4 5 2'", "komen in", f"{taken.name}-2", "bestond al",
          "In welke fase", "Antwoorden van Anna, Bram en Carla", keys="122" + ENTER)  # fmt: skip
-    step(child, "Ambitie 1/4", "Antwoorden van", keys="452" + ENTER)
+    step(child, "Ambitie 1/5", "Antwoorden van", keys="452" + ENTER)
     step(child, "gemiddelde", "3,67", "Samenvatting van het gesprek", keys="b" + ENTER)
     step(child, "losse toets", keys=BACKSPACE + LEFT)  # ←: back to this item's line
     step(child, "Antwoorden van", "4 5 2", keys=BACKSPACE * 5 + "4 4 4" + ENTER)
     step(child, "gemiddelde", "4,0", "dicht bij elkaar", "Samenvatting", keys="v" + ENTER)
     step(child, "Antwoorden van", "4 4 4", keys=ENTER)
     step(child, "Samenvatting", keys=ENTER)
-    step(child, "Ambitie 2/4", "Antwoorden van", keys="3 3 3" + ENTER)
-    step(child, "Samenvatting", keys=ENTER)
-    step(child, "Ambitie 3/4", "Antwoorden van", keys="1 3 5" + ENTER)
+    for n in (2, 3):
+        step(child, f"Ambitie {n}/5", "Antwoorden van", keys="3 3 3" + ENTER)
+        step(child, "Samenvatting", keys=ENTER)
+    step(child, "Ambitie 4/5", "Antwoorden van", keys="1 3 5" + ENTER)
     step(child, "posities", "1 naar 'We brengen meer dan we halen'", "1 in evenwicht",
          "BESPREKEN", "Samenvatting", keys=ENTER)  # fmt: skip
-    step(child, "Ambitie 4/4", "Samenvatting van het gesprek", keys="Samen opleiden." + ENTER)
+    step(child, "Ambitie 5/5", "Samenvatting van het gesprek", keys="Samen opleiden." + ENTER)
     step(child, "Klaar", "bewaard in de map", "samenwerk score", keys="")
     child.expect(pexpect.EOF)
     child.close()
@@ -171,6 +172,6 @@ def test_group_keys_no_spaces_summary_back_and_a_taken_folder(tmp_path: Path) ->
     files = [answers.read(p, bank).data for p in sorted(folder.iterdir())]
     assert [f.fase for f in files] == ["verkennen", "delen", "delen"]
     assert [f.antwoorden["ambitie.belofte"] for f in files] == [4, 4, 4]
-    assert [f.antwoorden["ambitie.balans"] for f in files] == [1, 3, 5]
+    assert [f.antwoorden["ambitie.halen-brengen"] for f in files] == [1, 3, 5]
     assert all("ambitie.belofte" not in f.toelichting for f in files)  # "b" was never saved
     assert {f.toelichting["ambitie.open"] for f in files} == {"Samen opleiden."}

@@ -303,10 +303,10 @@ def test_back_at_the_summary_returns_to_this_items_line(bank: Bank) -> None:
 
 @pytest.mark.parametrize("stray", ["b", "4", "4 5"])
 def test_a_stray_key_is_no_summary(bank: Bank, stray: str) -> None:
-    i = FULL.index(("samenvatting:ambitie.juich", ""))
-    steps = [*FULL[:i], ("samenvatting:ambitie.juich", stray), *FULL[i:]]
+    i = FULL.index(("samenvatting:ambitie.commitment", ""))
+    steps = [*FULL[:i], ("samenvatting:ambitie.commitment", stray), *FULL[i:]]
     files, events, _, _ = run(bank, steps)
-    assert all("ambitie.juich" not in f.toelichting for f in files)
+    assert all("ambitie.commitment" not in f.toelichting for f in files)
     assert any(isinstance(e, Notice) and "losse toets" in e.text for e in events)
 
 
@@ -320,9 +320,9 @@ def test_all_weet_niet_is_not_close_together_and_balans_shows_positions(bank: Ba
             strict=True,
         )
     )
-    macht = by_item["item:relatie.macht"]  # "? ? ?"
-    assert macht.cijfers == 0 and macht.bespreken is None
-    balans = by_item["item:ambitie.balans"]  # "3 ? 1": one in balance, one towards the left pole
+    samen = by_item["item:relatie.samen"]  # "? ? ?"
+    assert samen.cijfers == 0 and samen.bespreken is None
+    balans = by_item["item:ambitie.halen-brengen"]  # "3 ? 1": one in balance, one to the left
     assert balans.cijfers == 2
     assert balans.posities == "1 naar 'We brengen meer dan we halen' · 1 in evenwicht"
     assert by_item["item:ambitie.belofte"].posities is None
@@ -344,24 +344,24 @@ def test_a_line_typed_without_spaces(bank: Bank) -> None:
 
 def test_the_report_gives_the_summary_as_the_facilitators(bank: Bank) -> None:
     """Issue 17.7: the summary is saved for everyone, but it is the facilitator's words."""
-    from samenwerk_cli.render.markdown_sections import written
+    from samenwerk_cli.render import markdown_sections, view
 
     files, _, _, _ = run(bank, FULL)
     [team] = scoring.score_files(
         [answers.AnswerFile(f"{i}.yaml", f) for i, f in enumerate(files)], bank
     )
-    text = written(team, bank)
+    text = markdown_sections.written(view.written(team, bank))
     summary = "Bram en Anna zien de belofte, Carla niet. — *begeleider, samenvatting van het groepsgesprek*"
     assert summary in text
     assert "Anna, Bram en Carla" not in text
 
 
 def test_one_persons_comment_keeps_the_name(bank: Bank) -> None:
-    from samenwerk_cli.render.markdown_sections import written
+    from samenwerk_cli.render import markdown_sections, view
 
     files, _, _, _ = run(bank, FULL)
-    files[1].toelichting["relatie.macht"] = "Alleen Bram zegt dit."
+    files[1].toelichting["relatie.samen"] = "Alleen Bram zegt dit."
     [team] = scoring.score_files(
         [answers.AnswerFile(f"{i}.yaml", f) for i, f in enumerate(files)], bank
     )
-    assert "Alleen Bram zegt dit. — *Bram*" in written(team, bank)
+    assert "Alleen Bram zegt dit. — *Bram*" in markdown_sections.written(view.written(team, bank))

@@ -206,7 +206,7 @@ def test_review_number_refuses_unicode_digits_as_typed(
     keys: Any, tmp_path: Path, typed: str
 ) -> None:
     """Issue 12.11: '²' passed str.isdigit() and int() raised inside prompt_toolkit."""
-    bank = bank_mod.load(write_reflect_bank(tmp_path / "vragen"))
+    bank = bank_mod.load(write_bank(tmp_path / "vragen"))
     out = tmp_path / "a.yaml"
     keys(
         "Noord" + ENTER + ENTER + ENTER + ENTER + ENTER  # metadata

@@ -218,24 +218,26 @@ def test_real_keys_stray_enter_left_arrow_and_a_comment_on_any_answer(
     )
     step(child, "In welke fase", keys=ENTER)  # a stray Enter: nothing chosen
     child.send("2" + ENTER)
-    step(child, "komen in", str(out), "Ambitie 1/4", "t) toelichting bij", keys="4" + ENTER)
-    step(child, "Ambitie 2/4", keys=LEFT)  # ← goes back, as v does
-    step(child, "Ambitie 1/4", keys=ENTER)  # starts on the earlier answer: Enter keeps 4
-    step(child, "Ambitie 2/4", keys="t" + ENTER)  # a comment on any answer
+    step(child, "komen in", str(out), "Ambitie 1/5", "t) toelichting bij", keys="4" + ENTER)
+    step(child, "Ambitie 2/5", keys=LEFT)  # ← goes back, as v does
+    step(child, "Ambitie 1/5", keys=ENTER)  # starts on the earlier answer: Enter keeps 4
+    step(child, "Ambitie 2/5", keys="t" + ENTER)  # a comment on any answer
     step(child, "daarna typ je de toelichting", keys="4" + ENTER)
     step(child, "Wil je dit toelichten?", keys="5" + ENTER)  # a stray digit is refused
     step(child, "losse toets", keys=BACKSPACE + "Mooie woorden, echt." + ENTER)
-    step(child, "Ambitie 3/4", keys="3" + ENTER)
-    step(child, "Ambitie 4/4", "v of ← = vorige", keys=LEFT)  # ← on an empty line: back
-    step(child, "Ambitie 3/4", keys=ENTER)
-    step(child, "Ambitie 4/4", keys="v" + ENTER)  # v alone: back
-    step(child, "Ambitie 3/4", keys=ENTER)
-    step(child, "Ambitie 4/4", keys="Samen opleiden." + ENTER)
-    step(child, "Relatie 1/2", keys="4" + ENTER)
-    step(child, "Relatie 2/2", keys="4" + ENTER)
+    step(child, "Ambitie 3/5", keys="3" + ENTER)
+    step(child, "Ambitie 4/5", keys="3" + ENTER)
+    step(child, "Ambitie 5/5", "v of ← = vorige", keys=LEFT)  # ← on an empty line: back
+    step(child, "Ambitie 4/5", keys=ENTER)
+    step(child, "Ambitie 5/5", keys="v" + ENTER)  # v alone: back
+    step(child, "Ambitie 4/5", keys=ENTER)
+    step(child, "Ambitie 5/5", keys="Samen opleiden." + ENTER)
+    step(child, "Relatie 1/3", keys="4" + ENTER)
+    step(child, "Relatie 2/3", keys="3" + ENTER)  # reversed: 3 is not low
+    step(child, "Relatie 3/3", keys="4" + ENTER)
     step(child, "Klopt alles?", keys="2" + ENTER)
     step(child, "Welk nummer", keys="²")  # refused as typed, no traceback
-    step(child, "Typ een nummer van 1 tot en met 6", keys=BACKSPACE + LEFT)  # ←: the overview
+    step(child, "Typ een nummer van 1 tot en met 8", keys=BACKSPACE + LEFT)  # ←: the overview
     report = finish(child)
     assert "Stuur dit bestand naar de begeleider" in report
     assert f"samenwerk score {out} --questions {bank_dir}" in report
@@ -245,13 +247,15 @@ def test_real_keys_stray_enter_left_arrow_and_a_comment_on_any_answer(
     assert data.compleet and data.fase == "delen"
     assert data.antwoorden == {
         "ambitie.belofte": 4,
-        "ambitie.juich": 4,
-        "ambitie.balans": 3,
+        "ambitie.commitment": 4,
+        "ambitie.doen": 3,
+        "ambitie.halen-brengen": 3,
         "relatie.vertrouwen": 4,
-        "relatie.macht": 4,
+        "relatie.omheen": 3,
+        "relatie.samen": 4,
     }
     assert data.toelichting == {
-        "ambitie.juich": "Mooie woorden, echt.",
+        "ambitie.commitment": "Mooie woorden, echt.",
         "ambitie.open": "Samen opleiden.",
     }
 
@@ -263,11 +267,11 @@ def test_review_comes_in_pages_on_a_short_screen(tmp_path: Path, bank_dir: Path)
         ["reflect", "--questions", str(bank_dir), "-o", str(out), *FLAGS], tmp_path, (16, 80)
     )
     step(child, "In welke fase", keys="1" + ENTER)
+    for n in (1, 2, 3, 4):
+        step(child, f"Ambitie {n}/5", keys="3" + ENTER)  # 3: never low, no comment asked
+    step(child, "Ambitie 5/5", keys=ENTER)
     for n in (1, 2, 3):
-        step(child, f"Ambitie {n}/4", keys="3" + ENTER)  # 3: never low, no comment asked
-    step(child, "Ambitie 4/4", keys=ENTER)
-    step(child, "Relatie 1/2", keys="4" + ENTER)
-    step(child, "Relatie 2/2", keys="4" + ENTER)
+        step(child, f"Relatie {n}/3", keys="3" + ENTER)
     child.expect(r"bladzijde 1 van (\d)")
     pages = int(child.match.group(1))
     assert pages > 1
