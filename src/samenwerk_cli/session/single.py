@@ -44,7 +44,9 @@ from samenwerk_cli.session.engine import (
 __all__ = ["Metadata", "Session", "Single"]
 
 SELECT_HINT = "(cijfer of ↑↓, dan Enter)"
-NAME_HINT = "(leeg = anoniem; met een naam staan je toelichtingen met die naam in het rapport)"
+NAME_HINT = (
+    "(leeg = anoniem; anders staan je open antwoorden en toelichtingen met je naam in het rapport)"
+)
 
 
 class Session:
@@ -272,7 +274,7 @@ class Single:
             text = run.text_or_back(
                 "review:nummer",
                 "Welk nummer wil je wijzigen?",
-                instruction=f"(1–{n}; Enter of {BACK_KEY} = terug naar het overzicht)",
+                instruction=f"(1–{n}; Enter, {BACK_KEY} of ← = terug naar het overzicht)",
                 validate=valid,
             )
             if text is Nav.BACK or not str(text).strip():
