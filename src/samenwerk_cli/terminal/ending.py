@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from samenwerk_cli.render.words import BAND_STYLE, band_word, number, score_bar
+from samenwerk_cli.render.words import BAND_STYLE, band_word, dimension_label, number, score_bar
 from samenwerk_cli.scoring.results import GroupResult
 
 
@@ -55,7 +55,7 @@ def short_report(
         for d in group.dimensies:
             style = BAND_STYLE.get(d.band or "", "")
             table.add_row(
-                escape(d.naam),
+                escape(dimension_label(d.id, d.naam)),  # as in the whole report
                 number(d.score),
                 Text(score_bar(d.score), style=style),
                 Text(band_word(d.band, d.score), style=style),
