@@ -118,6 +118,26 @@ def test_unknown_phase_and_bad_date(mini: bank.Bank) -> None:
     assert (found.field, found.line) == ("datum", 8)
 
 
+@pytest.mark.parametrize("typed", ["Delen", "DELEN", " delen ", "deLen"])
+def test_phase_is_read_without_case(mini: bank.Bank, typed: str) -> None:
+    read = answers.parse(GOOD.replace("fase: delen", f'fase: "{typed}"'), mini, "a.yaml")
+    assert read.data.fase == "delen"
+
+
+def test_phase_unknown_said_any_case(mini: bank.Bank) -> None:
+    read = answers.parse(GOOD.replace("fase: delen", "fase: Weet ik niet"), mini, "a.yaml")
+    assert read.data.fase == answers.FASE_ONBEKEND
+
+
+def test_answer_files_with_upper_case_suffix_are_found(tmp_path: Path) -> None:
+    from samenwerk_cli.scoring.batch import discover
+
+    for name in ("a.YAML", "b.Yml", "c.yaml", "d.txt"):
+        (tmp_path / name).write_text("x: 1\n", encoding="utf-8")
+    found, problems = discover([tmp_path])
+    assert [p.name for p in found] == ["a.YAML", "b.Yml", "c.yaml"] and not problems
+
+
 def test_file_that_is_a_list(mini: bank.Bank) -> None:
     assert "mapping" in one_problem("- 1\n- 2\n", mini).message
 

@@ -100,8 +100,18 @@ def test_group_file_errors_name_file_and_line(
 def test_a_line_of_scores() -> None:
     assert parse_line("4 5 2 ?", 4) == (4, 5, 2, None)
     assert parse_line(" 4,5;  1 ", 3) == (4, 5, 1)
-    assert parse_line("b", 4) is GO_BACK
-    assert parse_line(" B ", 4) is GO_BACK
+    assert parse_line("v", 4) is GO_BACK
+    assert parse_line(" V ", 4) is GO_BACK
+
+
+def test_a_line_without_spaces_is_one_digit_per_person() -> None:
+    assert parse_line("2345", 4) == (2, 3, 4, 5)
+    assert parse_line("2?45", 4) == (2, None, 4, 5)
+    assert (
+        line_problem("234", 4) == "3 antwoorden getypt voor 4 deelnemers: typ er één per persoon."
+    )
+    assert line_problem("2365", 4) == "'6' is geen antwoord: typ 1–5, of ? voor weet niet."
+    assert line_problem("2³45", 4) is not None  # a superscript digit is no answer
 
 
 @pytest.mark.parametrize(
@@ -113,8 +123,8 @@ def test_a_line_of_scores() -> None:
         ("4 x 2 3", True, "'x' is geen antwoord"),
         ("4 ٣ 2 3", True, "is geen antwoord"),  # an Arabic-Indic digit is not 1-5
         ("4 0 2 3", True, "'0' is geen antwoord"),
-        ("b 4 5 2", True, "Typ b alleen"),
-        ("b", False, "Dit is de eerste vraag"),
+        ("v 4 5 2", True, "Typ v alleen"),
+        ("v", False, "Dit is de eerste vraag"),
         ("", True, "Typ 4 antwoorden"),
     ],
 )

@@ -16,7 +16,7 @@ from samenwerk_cli.formats import bank as bank_mod
 from samenwerk_cli.session.dialog import Nav
 from samenwerk_cli.session.engine import Metadata, is_low
 from samenwerk_cli.session.single import Session
-from tests.test_reflect_pty import CTRL_C, ENTER, SAMENWERK, spawn, step
+from tests.test_reflect_pty import CTRL_C, ENTER, LEFT, SAMENWERK, spawn, step
 from tests.testbank import Script, write_bank
 
 pexpect = pytest.importorskip("pexpect")
@@ -53,10 +53,10 @@ def test_group_of_four_with_back_interrupt_and_resume(tmp_path: Path) -> None:
          "Samenvatting van het gesprek", keys="De scholen zien de belofte anders." + ENTER)  # fmt: skip
     # the next item, then back: the earlier line comes back, prefilled, and is changed
     step(child, "Relatie 1/1 · totaal 2/2", "We vertrouwen elkaar.", "Antwoorden van",
-         keys="b" + ENTER)  # fmt: skip
+         keys="v" + ENTER)  # fmt: skip
     step(child, "Ambitie 1/1 · totaal 1/2", "Antwoorden van", "4 5 2 3",
          keys=BACKSPACE * 7 + "4 4 2 3" + ENTER)  # fmt: skip
-    step(child, "gemiddelde", "3,2", "BESPREKEN", "Samenvatting", "De scholen zien", keys=ENTER)
+    step(child, "gemiddelde", "3,25", "BESPREKEN", "Samenvatting", "De scholen zien", keys=ENTER)
     step(child, "Relatie 1/1 · totaal 2/2", "Antwoorden van", keys=CTRL_C)
     child.expect_exact("Gestopt. De antwoorden tot nu toe zijn bewaard in")
     child.expect(r"\r\n  (samenwerk reflect --resume [^\r\n]+)\r\n")
@@ -79,7 +79,7 @@ def test_group_of_four_with_back_interrupt_and_resume(tmp_path: Path) -> None:
     assert not any(d.compleet for d in halfway)
 
     child = spawn(["reflect", "--resume", "groep", *common], tmp_path)
-    step(child, "Verder met Opleidingsschool Noord", "1 van de 2 vragen",
+    step(child, "Verder met Opleidingsschool Noord", "1 van de 2 vragen is al beantwoord",
          "Relatie 1/1 · totaal 2/2", "Antwoorden van", keys="3 4 4 ?" + ENTER)  # fmt: skip
     step(child, "Samenvatting", keys=ENTER)
     child.expect_exact("Klaar")
@@ -131,3 +131,47 @@ def score_json(path: Path, bank_dir: Path, cwd: Path) -> dict[str, Any]:
         check=True,
     )
     return json.loads(result.stdout)
+
+
+def test_group_keys_no_spaces_summary_back_and_a_taken_folder(tmp_path: Path) -> None:
+    """Issue 17.3 and 17.5 with real keys: one back key at the line and the summary, a line
+    without spaces, a balans item by positions, and the folder named with its -2."""
+    bank_dir = write_bank(tmp_path / "vragen")
+    taken = tmp_path / f"noord-groep-{dt.date.today().isoformat()}"
+    taken.mkdir()
+    child = spawn(
+        ["reflect", "--group", "Anna, Bram, Carla", "-p", "Noord", "--round", "",
+         "--dimension", "ambitie", "--questions", str(bank_dir)],
+        tmp_path,
+        (30, 100),
+    )  # fmt: skip
+    step(child, "bijvoorbeeld '4 5 2'", "komen in", f"{taken.name}-2", "bestond al",
+         "In welke fase", "Antwoorden van Anna, Bram en Carla", keys="122" + ENTER)  # fmt: skip
+    step(child, "Ambitie 1/5", "Antwoorden van", keys="452" + ENTER)
+    step(child, "gemiddelde", "3,67", "Samenvatting van het gesprek", keys="b" + ENTER)
+    step(child, "losse toets", keys=BACKSPACE + LEFT)  # ←: back to this item's line
+    step(child, "Antwoorden van", "4 5 2", keys=BACKSPACE * 5 + "4 4 4" + ENTER)
+    step(child, "gemiddelde", "4,0", "dicht bij elkaar", "Samenvatting", keys="v" + ENTER)
+    step(child, "Antwoorden van", "4 4 4", keys=ENTER)
+    step(child, "Samenvatting", keys=ENTER)
+    for n in (2, 3):
+        step(child, f"Ambitie {n}/5", "Antwoorden van", keys="3 3 3" + ENTER)
+        step(child, "Samenvatting", keys=ENTER)
+    step(child, "Ambitie 4/5", "Antwoorden van", keys="1 3 5" + ENTER)
+    step(child, "posities", "1 naar 'We brengen meer dan we halen'", "1 in evenwicht",
+         "BESPREKEN", "Samenvatting", keys=ENTER)  # fmt: skip
+    step(child, "Ambitie 5/5", "Samenvatting van het gesprek", keys="Samen opleiden." + ENTER)
+    step(child, "Klaar", "bewaard in de map", "samenwerk score", keys="")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    assert list(taken.iterdir()) == []
+
+    bank = bank_mod.load(bank_dir)
+    folder = tmp_path / f"{taken.name}-2"
+    files = [answers.read(p, bank).data for p in sorted(folder.iterdir())]
+    assert [f.fase for f in files] == ["verkennen", "delen", "delen"]
+    assert [f.antwoorden["ambitie.belofte"] for f in files] == [4, 4, 4]
+    assert [f.antwoorden["ambitie.halen-brengen"] for f in files] == [1, 3, 5]
+    assert all("ambitie.belofte" not in f.toelichting for f in files)  # "b" was never saved
+    assert {f.toelichting["ambitie.open"] for f in files} == {"Samen opleiden."}

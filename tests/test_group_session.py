@@ -128,9 +128,9 @@ def test_the_line_prompt_names_the_order_and_validates(bank: Bank) -> None:
     assert line.message == "Antwoorden van Anna, Bram en Carla"
     assert line.validate is not None
     assert line.validate("4 5") == "2 antwoorden getypt voor 3 deelnemers: typ er één per persoon."
-    assert line.validate("4 5 1") is None and line.validate("b") is None
+    assert line.validate("4 5 1") is None and line.validate("v") is None
     fase = next(q for q in script.asked if q.key == "fase")
-    assert fase.validate is not None and fase.validate("b") is not None  # nothing before it
+    assert fase.validate is not None and fase.validate("v") is not None  # nothing before it
     assert fase.validate("5 1 1")  # this bank has four phases
     assert fase.validate("4 1 1") is None
 
@@ -138,7 +138,7 @@ def test_the_line_prompt_names_the_order_and_validates(bank: Bank) -> None:
 def test_back_prefills_the_earlier_line_and_changes_it(bank: Bank) -> None:
     steps = [
         *FULL[:5],
-        ("item:ambitie.commitment", "b"),
+        ("item:ambitie.commitment", "v"),
         ("item:ambitie.belofte", "1 1 1"),
         ("samenvatting:ambitie.belofte", "Toch niet."),
         *FULL[5:],
@@ -153,7 +153,7 @@ def test_back_prefills_the_earlier_line_and_changes_it(bank: Bank) -> None:
 
 
 def test_back_from_the_first_item_asks_the_phase_again(bank: Bank) -> None:
-    steps = [*FULL[:3], ("item:ambitie.belofte", "b"), ("fase", "2 2 2"), *FULL[3:]]
+    steps = [*FULL[:3], ("item:ambitie.belofte", "v"), ("fase", "2 2 2"), *FULL[3:]]
     files, _, _, script = run(bank, steps)
     assert [q.default for q in script.asked if q.key == "fase"] == ["", "1 2 ?"]
     assert [f.fase for f in files] == ["delen"] * 3
@@ -163,7 +163,7 @@ def test_back_from_an_open_item(bank: Bank) -> None:
     at_open = next(i for i, (k, _) in enumerate(FULL) if k == "item:ambitie.open")
     steps = [
         *FULL[:at_open],
-        ("item:ambitie.open", "b"),
+        ("item:ambitie.open", "v"),
         ("item:ambitie.halen-brengen", "3 3 3"),
         ("samenvatting:ambitie.halen-brengen", ""),
         *FULL[at_open:],
@@ -278,3 +278,90 @@ def test_folder_read_and_checks(bank: Bank, tmp_path: Path) -> None:
     assert group_folder.default_folder("Opleidingsschool Noord", TODAY, tmp_path).name == (
         "opleidingsschool-noord-groep-2026-11-29"
     )
+
+
+# --- issue 17: one back key, no stray summaries, what the room sees ----------------------------
+
+
+def test_back_at_the_summary_returns_to_this_items_line(bank: Bank) -> None:
+    i = FULL.index(("samenvatting:ambitie.belofte", "Bram en Anna zien de belofte, Carla niet."))
+    steps = [
+        *FULL[:i],
+        ("samenvatting:ambitie.belofte", "v"),  # not saved as the summary "v"
+        ("item:ambitie.belofte", "4 5 3"),
+        ("samenvatting:ambitie.belofte", Nav.BACK),  # the left arrow
+        ("item:ambitie.belofte", "4 5 4"),
+        *FULL[i:],
+    ]
+    files, _, _, script = run(bank, steps)
+    assert [f.antwoorden["ambitie.belofte"] for f in files] == [4, 5, 4]
+    assert files[0].toelichting["ambitie.belofte"].startswith("Bram en Anna")
+    again = [q for q in script.asked if q.key == "item:ambitie.belofte"]
+    assert [q.default for q in again] == ["", "4 5 2", "4 5 3"]  # the line as it was saved
+    assert all("v of ← = vorige" in (q.instruction or "") for q in script.asked[3:5])
+
+
+@pytest.mark.parametrize("stray", ["b", "4", "4 5"])
+def test_a_stray_key_is_no_summary(bank: Bank, stray: str) -> None:
+    i = FULL.index(("samenvatting:ambitie.commitment", ""))
+    steps = [*FULL[:i], ("samenvatting:ambitie.commitment", stray), *FULL[i:]]
+    files, events, _, _ = run(bank, steps)
+    assert all("ambitie.commitment" not in f.toelichting for f in files)
+    assert any(isinstance(e, Notice) and "losse toets" in e.text for e in events)
+
+
+def test_all_weet_niet_is_not_close_together_and_balans_shows_positions(bank: Bank) -> None:
+    _, events, _, _ = run(bank, FULL)
+    outcomes = [e for e in events if isinstance(e, Outcome) and e.beoordeeld]
+    by_item = dict(
+        zip(
+            [k for k, _ in FULL if k.startswith("item:") and k != "item:ambitie.open"],
+            outcomes,
+            strict=True,
+        )
+    )
+    samen = by_item["item:relatie.samen"]  # "? ? ?"
+    assert samen.cijfers == 0 and samen.bespreken is None
+    balans = by_item["item:ambitie.halen-brengen"]  # "3 ? 1": one in balance, one to the left
+    assert balans.cijfers == 2
+    assert balans.posities == "1 naar 'We brengen meer dan we halen' · 1 in evenwicht"
+    assert by_item["item:ambitie.belofte"].posities is None
+
+
+def test_the_example_line_fits_the_room(bank: Bank) -> None:
+    _, events, _, _ = run(bank, FULL)
+    intro = next(e for e in events if isinstance(e, GroupIntro))
+    assert intro.voorbeeld == "4 5 2"
+    five = (*ROOM, Deelnemer("Dirk"), Deelnemer("Eva"))
+    assert GroupIntro("t", five, 1, 0, 1, False).voorbeeld == "4 5 2 3 4"
+
+
+def test_a_line_typed_without_spaces(bank: Bank) -> None:
+    steps = [*FULL[:3], ("item:ambitie.belofte", "452"), *FULL[4:]]
+    files, _, _, _ = run(bank, steps)
+    assert [f.antwoorden["ambitie.belofte"] for f in files] == [4, 5, 2]
+
+
+def test_the_report_gives_the_summary_as_the_facilitators(bank: Bank) -> None:
+    """Issue 17.7: the summary is saved for everyone, but it is the facilitator's words."""
+    from samenwerk_cli.render import markdown_sections, view
+
+    files, _, _, _ = run(bank, FULL)
+    [team] = scoring.score_files(
+        [answers.AnswerFile(f"{i}.yaml", f) for i, f in enumerate(files)], bank
+    )
+    text = markdown_sections.written(view.written(team, bank))
+    summary = "Bram en Anna zien de belofte, Carla niet. — *begeleider, samenvatting van het groepsgesprek*"
+    assert summary in text
+    assert "Anna, Bram en Carla" not in text
+
+
+def test_one_persons_comment_keeps_the_name(bank: Bank) -> None:
+    from samenwerk_cli.render import markdown_sections, view
+
+    files, _, _, _ = run(bank, FULL)
+    files[1].toelichting["relatie.samen"] = "Alleen Bram zegt dit."
+    [team] = scoring.score_files(
+        [answers.AnswerFile(f"{i}.yaml", f) for i, f in enumerate(files)], bank
+    )
+    assert "Alleen Bram zegt dit. — *Bram*" in markdown_sections.written(view.written(team, bank))

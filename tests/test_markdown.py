@@ -307,9 +307,9 @@ def test_hostile_answer_files_cannot_break_the_report(tmp_path: Path, mini_bank:
     assert orgs[0] == ["Dimensie", "Org [B] (n=2)", "Org | A (n=1)"]
     rendered = [inline_text(t) for t in tokens if t.type == "inline"]
     assert " ".join(" ".join(h.split()) for h in HOSTILE) + " — Anna <script>" in rendered
-    # the same summary from three people (as a group session saves it) is shown once, named
-    # only by those who gave a name
-    assert rendered.count(f"{summary} — Anna <script> en Carla") == 1
+    # the same summary from all three (as a group session saves it) is shown once, as the
+    # facilitator's (issue 17.7), not as the words of every participant
+    assert rendered.count(f"{summary} — begeleider, samenvatting van het groepsgesprek") == 1
     assert sum(summary in r for r in rendered) == 1
 
 

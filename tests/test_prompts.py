@@ -137,3 +137,105 @@ def test_whole_quick_session_through_real_prompts(keys: Any, tmp_path: Path) -> 
     assert data.antwoorden == {"ambitie.belofte": 5, "relatie.vertrouwen": 1}
     assert data.toelichting == {"relatie.vertrouwen": "Weinig contact."}
     assert data.compleet
+
+
+# --- a stray Enter records nothing; one key for back ---------------------------------------------
+
+UP, LEFT = "\x1b[A", "\x1b[D"
+
+
+def test_select_without_default_refuses_enter_until_a_choice(keys: Any) -> None:
+    keys(ENTER + ENTER + "3" + ENTER)
+    assert prompts.ask(SCALE) == 3
+
+
+def test_select_without_default_down_starts_at_the_first_choice(keys: Any) -> None:
+    keys(DOWN + ENTER)
+    assert prompts.ask(SCALE) == 1
+
+
+def test_select_without_default_up_starts_at_the_last_choice(keys: Any) -> None:
+    keys(UP + ENTER)
+    assert prompts.ask(SCALE) is Nav.BACK
+
+
+def test_select_with_default_enter_keeps_the_earlier_answer(keys: Any) -> None:
+    keys(ENTER)
+    question = Question(SCALE.key, "select", SCALE.message, SCALE.choices, default=2)
+    assert prompts.ask(question) == 2
+
+
+def test_select_left_arrow_goes_back(keys: Any) -> None:
+    keys(LEFT)
+    assert prompts.ask(SCALE) is Nav.BACK
+
+
+def test_select_left_arrow_does_nothing_without_back(keys: Any) -> None:
+    keys(LEFT + "2" + ENTER)
+    question = Question("review", "select", "Klopt alles?", SCALE.choices[:5])
+    assert prompts.ask(question) == 2
+
+
+def test_text_left_arrow_at_the_start_goes_back(keys: Any) -> None:
+    keys(LEFT)
+    question = Question("item:open", "text", "Wat gaat goed?", back=True)
+    assert prompts.ask(question) is Nav.BACK
+
+
+def test_text_left_arrow_inside_the_text_moves_the_cursor(keys: Any) -> None:
+    keys("ab" + LEFT + "x" + ENTER)
+    question = Question("item:open", "text", "Wat gaat goed?", back=True)
+    assert prompts.ask(question) == "axb"
+
+
+def test_text_left_arrow_without_back_is_a_cursor_key(keys: Any) -> None:
+    keys(LEFT + "ja" + ENTER)
+    assert prompts.ask(Question("rol", "text", "Je rol")) == "ja"
+
+
+def test_text_back_key_passes_the_validator(keys: Any) -> None:
+    keys("v" + ENTER)
+    question = Question(
+        "review:nummer", "text", "Welk nummer?", validate=lambda t: "nee", back=True
+    )
+    assert prompts.ask(question) == "v"
+
+
+@pytest.mark.parametrize("typed", ["²", "①", "٣"])
+def test_review_number_refuses_unicode_digits_as_typed(
+    keys: Any, tmp_path: Path, typed: str
+) -> None:
+    """Issue 12.11: '²' passed str.isdigit() and int() raised inside prompt_toolkit."""
+    bank = bank_mod.load(write_bank(tmp_path / "vragen"))
+    out = tmp_path / "a.yaml"
+    keys(
+        "Noord" + ENTER + ENTER + ENTER + ENTER + ENTER  # metadata
+        + "2" + ENTER  # fase
+        + "4" + ENTER + "4" + ENTER  # both items
+        + "2" + ENTER  # review: change
+        + typed + ENTER  # refused as typed: the prompt stays
+        + "\x7f" + "1" + ENTER  # backspace, then a real number
+        + "3" + ENTER  # ambitie.belofte again
+        + "1" + ENTER  # review: finish
+    )  # fmt: skip
+    session = Session(
+        bank,
+        ask=prompts.ask,
+        show=lambda event: None,
+        save=lambda data: answers.save(out, data),
+        quick=True,
+        today=dt.date(2026, 11, 28),
+    )
+    session.run()
+    assert answers.read(out, bank).data.antwoorden == {
+        "ambitie.belofte": 3,
+        "relatie.vertrouwen": 4,
+    }
+
+
+def test_digits_typed_as_a_comment_are_refused_as_typed(keys: Any) -> None:
+    from samenwerk_cli.session.dialog import stray_keys
+
+    keys("4" + ENTER + "\x7f" + "Klopt." + ENTER)
+    question = Question("toelichting:x", "text", "Wil je dit toelichten?", validate=stray_keys)
+    assert prompts.ask(question) == "Klopt."

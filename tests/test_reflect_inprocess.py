@@ -69,6 +69,25 @@ def test_single_session_writes_the_file_and_reports_the_scores(
     # ambitie: (4 + 5 + 5 + 5) / 4 = 19/4 = 4.75; relatie: (5 + 4 + 4) / 3 = 13/3 = 4.33
     assert "4,75" in result.stdout and "4,33" in result.stdout
     assert "Opleidingsschool Noord · ronde 2026-najaar" in result.stdout
+    # where the file goes, said before the first item; what to do with it, said at the end
+    assert f"Je antwoorden komen in {path.name}." in result.stdout
+    assert "bestond al" not in result.stdout
+    assert "Stuur dit bestand naar de begeleider" in result.stdout
+    assert f"samenwerk score {path.name} --questions {bank_dir}" in result.stdout
+
+
+def test_a_taken_file_name_is_said_at_the_start(bank_dir: Path, tmp_path: Path) -> None:
+    taken = tmp_path / "opleidingsschool-noord-anna-de-vries-2026-11-28.yaml"
+    taken.write_text("iets anders\n", encoding="utf-8")
+    steps = [*META, ("item:ambitie.belofte", KeyboardInterrupt())]
+    result, _ = invoke(["--questions", str(bank_dir), "--quick"], steps)
+    assert result.exit_code == 130
+    assert (
+        "Je antwoorden komen in opleidingsschool-noord-anna-de-vries-2026-11-28-2.yaml."
+        in result.stdout
+    )
+    assert f"({taken.name} bestond al; daarom" in result.stdout
+    assert taken.read_text(encoding="utf-8") == "iets anders\n"
 
 
 def test_ctrl_c_exits_130_with_the_resume_command_and_resume_goes_on(

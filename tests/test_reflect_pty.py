@@ -22,6 +22,7 @@ pytestmark = [
 
 SAMENWERK = Path(sys.executable).parent / "samenwerk"
 ENTER, CTRL_C, CTRL_D = "\r", "\x03", "\x04"
+LEFT, BACKSPACE = "\x1b[D", "\x7f"
 
 
 @pytest.fixture
@@ -29,15 +30,22 @@ def bank_dir(tmp_path: Path) -> Path:
     return write_bank(tmp_path / "vragen")
 
 
-def spawn(args: list[str], cwd: Path) -> pexpect.spawn:
+def spawn(args: list[str], cwd: Path, size: tuple[int, int] = (40, 120)) -> pexpect.spawn:
     env = {k: v for k, v in os.environ.items() if k != "SAMENWERK_VRAGEN"}
-    env.update(PROMPT_TOOLKIT_NO_CPR="1", NO_COLOR="1", TERM="xterm", COLUMNS="120", LINES="40")
+    lines, columns = size
+    env.update(
+        PROMPT_TOOLKIT_NO_CPR="1",
+        NO_COLOR="1",
+        TERM="xterm",
+        COLUMNS=str(columns),
+        LINES=str(lines),
+    )
     return pexpect.spawn(
         str(SAMENWERK),
         args,
         cwd=str(cwd),
         env=env,
-        dimensions=(40, 120),
+        dimensions=size,
         encoding="utf-8",
         timeout=15,
     )
@@ -198,3 +206,80 @@ def test_end_of_input_before_any_answer(tmp_path: Path, bank_dir: Path) -> None:
     child.close()
     assert child.exitstatus == 130
     assert list(tmp_path.glob("*.yaml")) == []
+
+
+def test_real_keys_stray_enter_left_arrow_and_a_comment_on_any_answer(
+    tmp_path: Path, bank_dir: Path
+) -> None:
+    """Issue 17.3/17.4 with real keys on a 100 × 30 projector."""
+    out = tmp_path / "bo.yaml"
+    child = spawn(
+        ["reflect", "--questions", str(bank_dir), "-o", str(out), *FLAGS], tmp_path, (30, 100)
+    )
+    step(child, "In welke fase", keys=ENTER)  # a stray Enter: nothing chosen
+    child.send("2" + ENTER)
+    step(child, "komen in", str(out), "Ambitie 1/5", "t) toelichting bij", keys="4" + ENTER)
+    step(child, "Ambitie 2/5", keys=LEFT)  # ← goes back, as v does
+    step(child, "Ambitie 1/5", keys=ENTER)  # starts on the earlier answer: Enter keeps 4
+    step(child, "Ambitie 2/5", keys="t" + ENTER)  # a comment on any answer
+    step(child, "daarna typ je de toelichting", keys="4" + ENTER)
+    step(child, "Wil je dit toelichten?", keys="5" + ENTER)  # a stray digit is refused
+    step(child, "losse toets", keys=BACKSPACE + "Mooie woorden, echt." + ENTER)
+    step(child, "Ambitie 3/5", keys="3" + ENTER)
+    step(child, "Ambitie 4/5", keys="3" + ENTER)
+    step(child, "Ambitie 5/5", "v of ← = vorige", keys=LEFT)  # ← on an empty line: back
+    step(child, "Ambitie 4/5", keys=ENTER)
+    step(child, "Ambitie 5/5", keys="v" + ENTER)  # v alone: back
+    step(child, "Ambitie 4/5", keys=ENTER)
+    step(child, "Ambitie 5/5", keys="Samen opleiden." + ENTER)
+    step(child, "Relatie 1/3", keys="4" + ENTER)
+    step(child, "Relatie 2/3", keys="3" + ENTER)  # reversed: 3 is not low
+    step(child, "Relatie 3/3", keys="4" + ENTER)
+    step(child, "Klopt alles?", keys="2" + ENTER)
+    step(child, "Welk nummer", keys="²")  # refused as typed, no traceback
+    step(child, "Typ een nummer van 1 tot en met 8", keys=BACKSPACE + LEFT)  # ←: the overview
+    report = finish(child)
+    assert "Stuur dit bestand naar de begeleider" in report
+    assert f"samenwerk score {out} --questions {bank_dir}" in report
+    assert "Traceback" not in report
+
+    data = answers.read(out, bank_mod.load(bank_dir)).data
+    assert data.compleet and data.fase == "delen"
+    assert data.antwoorden == {
+        "ambitie.belofte": 4,
+        "ambitie.commitment": 4,
+        "ambitie.doen": 3,
+        "ambitie.halen-brengen": 3,
+        "relatie.vertrouwen": 4,
+        "relatie.omheen": 3,
+        "relatie.samen": 4,
+    }
+    assert data.toelichting == {
+        "ambitie.commitment": "Mooie woorden, echt.",
+        "ambitie.open": "Samen opleiden.",
+    }
+
+
+def test_review_comes_in_pages_on_a_short_screen(tmp_path: Path, bank_dir: Path) -> None:
+    out = tmp_path / "bo.yaml"
+    bank = bank_mod.load(bank_dir)
+    child = spawn(
+        ["reflect", "--questions", str(bank_dir), "-o", str(out), *FLAGS], tmp_path, (16, 80)
+    )
+    step(child, "In welke fase", keys="1" + ENTER)
+    for n in (1, 2, 3, 4):
+        step(child, f"Ambitie {n}/5", keys="3" + ENTER)  # 3: never low, no comment asked
+    step(child, "Ambitie 5/5", keys=ENTER)
+    for n in (1, 2, 3):
+        step(child, f"Relatie {n}/3", keys="3" + ENTER)
+    child.expect(r"bladzijde 1 van (\d)")
+    pages = int(child.match.group(1))
+    assert pages > 1
+    for page in range(2, pages + 1):
+        step(child, "Klopt alles?", "Volgende bladzijde", keys="3" + ENTER)
+        child.expect_exact(f"bladzijde {page} van {pages}")
+    step(child, "Klopt alles?", keys="1" + ENTER)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert answers.read(out, bank).data.compleet

@@ -14,11 +14,12 @@ from samenwerk_cli.formats import answers
 from samenwerk_cli.formats import bank as bank_mod
 from samenwerk_cli.formats.bank import Bank
 from samenwerk_cli.session.dialog import (
-    BACK_TEXT,
+    BACK_KEY,
     DimensionHeader,
     Help,
     Intro,
     Nav,
+    Notice,
     Progress,
     Resumed,
     Review,
@@ -161,9 +162,9 @@ def test_back_changes_an_answer(bank: Bank) -> None:
         ("item:ambitie.commitment", 3),
         ("item:ambitie.doen", 3),
         ("item:ambitie.halen-brengen", 3),
-        ("item:ambitie.open", BACK_TEXT),  # a text prompt goes back with "<"
+        ("item:ambitie.open", BACK_KEY),  # a text prompt goes back with "v"
         ("item:ambitie.halen-brengen", 4),
-        ("item:ambitie.open", "x"),
+        ("item:ambitie.open", "Meer samen doen."),
         ("item:relatie.vertrouwen", 4),
         ("item:relatie.omheen", 2),
         ("item:relatie.samen", 4),
@@ -242,17 +243,23 @@ def test_review_changes_an_item(bank: Bank) -> None:
     assert number.validate("8") is None and number.validate("") is None
 
 
-def test_review_number_invalid_or_empty_returns_to_review(bank: Bank) -> None:
+def test_review_number_invalid_is_asked_again_empty_or_back_returns_to_review(bank: Bank) -> None:
     steps = [
         *FULL[:-1],
         ("review", Nav.CHANGE),
         ("review:nummer", ""),
         ("review", Nav.CHANGE),
-        ("review:nummer", "99"),
+        ("review:nummer", "99"),  # refused with the reason, asked again
+        ("review:nummer", "²"),  # str.isdigit() says yes, int() would fail
+        ("review:nummer", BACK_KEY),
+        ("review", Nav.CHANGE),
+        ("review:nummer", Nav.BACK),  # the left arrow
         ("review", Nav.FINISH),
     ]
     _, events, _, _ = run(bank, steps)
-    assert len([e for e in events if isinstance(e, Review)]) == 3
+    assert len([e for e in events if isinstance(e, Review)]) == 4
+    notices = [e.text for e in events if isinstance(e, Notice)]
+    assert notices == [f"Typ een nummer van 1 tot en met {len(ALL_IDS)}, of laat leeg."] * 2
 
 
 def test_quick_scan(bank: Bank) -> None:
@@ -418,3 +425,62 @@ def test_changed_answer_offers_to_keep_or_clear_an_earlier_comment(bank: Bank) -
     offered = [q for q in script.asked if q.key == "toelichting:ambitie.belofte"]
     assert offered[1].default == "Niets op papier."
     assert "ambitie.belofte" not in data.toelichting
+
+
+def test_every_text_validator_answers_any_text_without_raising(bank: Bank) -> None:
+    """Issue 12.11: a validator runs on every key typed; '²' passed str.isdigit() and int() raised
+    inside prompt_toolkit. Any text gets None or a Dutch reason, never an exception."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from samenwerk_cli.session.dialog import stray_keys
+    from samenwerk_cli.session.lines import line_problem
+
+    steps = [*FULL[:-1], ("review", Nav.CHANGE), ("review:nummer", ""), ("review", Nav.FINISH)]
+    _, _, _, script = run(bank, steps)
+    validators = [q.validate for q in script.asked if q.validate is not None]
+    validators += [stray_keys, lambda t: line_problem(t, 3), lambda t: line_problem(t, 4, 4, False)]
+    assert len({q.key for q in script.asked if q.validate is not None}) >= 2  # partnerschap, nummer
+
+    @settings(max_examples=300, deadline=None)
+    @given(
+        st.text(
+            alphabet=st.characters(categories=("Nd", "No", "Nl", "P", "Zs", "L"))
+            | st.sampled_from("²³①٣v?")
+        )
+    )
+    def check(text: str) -> None:
+        for validate in validators:
+            assert validate(text) is None or isinstance(validate(text), str)
+
+    check()
+
+
+def test_the_name_prompt_says_where_the_name_appears(bank: Bank) -> None:
+    _, _, _, script = run(bank, FULL)
+    name = next(q for q in script.asked if q.key == "respondent")
+    assert name.instruction is not None
+    assert "leeg = anoniem" in name.instruction and "met je naam in het rapport" in name.instruction
+
+
+def test_a_comment_after_any_answer_and_no_stray_digits(bank: Bank) -> None:
+    """Issue 17.4: 't' asks for a comment on a high answer too; a digit typed into the comment is
+    refused with a reason and asked again, never stored as the comment "4"."""
+    i = FULL.index(("item:ambitie.belofte", 4))
+    steps = [
+        *FULL[:i],
+        ("item:ambitie.belofte", Nav.COMMENT),
+        ("item:ambitie.belofte", 4),
+        ("toelichting:ambitie.belofte", "4"),
+        ("toelichting:ambitie.belofte", "Helder afgesproken."),
+        *FULL[i + 1 :],
+    ]
+    data, events, _, script = run(bank, steps)
+    assert data.toelichting["ambitie.belofte"] == "Helder afgesproken."
+    assert [e.text for e in events if isinstance(e, Notice)] == [
+        "Kies je antwoord; daarna typ je de toelichting.",
+        "'4' lijkt een losse toets, geen tekst: typ een zin, of maak de regel leeg en druk op Enter.",
+    ]
+    first, second = [q for q in script.asked if q.key == "item:ambitie.belofte"]
+    assert Nav.COMMENT in [c.value for c in first.choices]
+    assert Nav.COMMENT not in [c.value for c in second.choices]  # asked for already

@@ -61,7 +61,7 @@ def list_(
         return
     from samenwerk_cli.terminal.tables import bank_table
 
-    env.out.print(bank_table(bank, vragen))
+    env.out.print(bank_table(bank, vragen, env.out.width))
 
 
 @app.command(

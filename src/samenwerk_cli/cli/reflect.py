@@ -7,14 +7,18 @@ command runs, so other commands start without them.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from samenwerk_cli.cli.context import environment, tell
 from samenwerk_cli.cli.options import Organisation, Partnership, Questions, Quick, Round, Text
 from samenwerk_cli.errors import ExitCode
+
+if TYPE_CHECKING:
+    from samenwerk_cli.formats.answers import Antwoorden
 
 EXAMPLES = """
 samenwerk reflect
@@ -112,7 +116,6 @@ def reflect(
     from samenwerk_cli.session.single import Metadata, Session
     from samenwerk_cli.session.storage import FileSaver, resume_command
     from samenwerk_cli.terminal import ending, screens
-    from samenwerk_cli.terminal.report import print_groups
 
     env = environment(ctx)
     if not env.stdin_isatty:
@@ -160,16 +163,28 @@ def reflect(
             raise SamenwerkError(Problem("deze map bestaat niet", str(output.parent)))
 
     saver = FileSaver(output)
+
+    announced = resume is not None  # a resumed file is named in the command itself
+
+    def save(data: answers.Antwoorden) -> None:
+        nonlocal announced
+        saver(data)
+        if not announced and saver.path is not None:
+            announced = True
+            wanted = None if output is not None else wanted_file(data)
+            ending.writes_to(env.out, saver.path, wanted, "Je antwoorden")
+
     session = Session(
         bank,
         ask=env.prompt(),
         show=lambda event: screens.show(env.out, event),
-        save=saver,
+        save=save,
         quick=quick,
         dimensions=dimensions,
         given=Metadata(partnership, organisation, respondent, role, round_),
         resume=previous,
         today=env.today,
+        fits=lambda rows: screens.review_fits(env.out, rows),
     )
     try:
         data = session.run()
@@ -185,5 +200,18 @@ def reflect(
 
     assert saver.path is not None
     ending.saved_single(env.out, saver.path)
-    print_groups(env.out, score_answers([answers.AnswerFile(str(saver.path), data)], bank), bank)
+    groups = score_answers([answers.AnswerFile(str(saver.path), data)], bank)
+    ending.short_report(env.out, groups, saver.path, questions)
     return ExitCode.OK
+
+
+def wanted_file(data: Antwoorden) -> Path:
+    """The name a new answer file gets when it is free (``storage.default_output`` adds -2)."""
+    from samenwerk_cli.files import slug
+
+    parts = [
+        slug(data.partnerschap) or "partnerschap",
+        slug(data.respondent or "") or "anoniem",
+        (data.datum or dt.date.today()).isoformat(),
+    ]
+    return Path("-".join(parts) + ".yaml")

@@ -7,6 +7,7 @@ saved folder and the exact command to go on.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -46,7 +47,6 @@ def run(
     from samenwerk_cli.scoring import score_answers
     from samenwerk_cli.session.group import GroupSession
     from samenwerk_cli.terminal import ending, group_screens
-    from samenwerk_cli.terminal.report import print_groups
 
     deelnemers: tuple[group.Deelnemer, ...] = ()
     previous = None
@@ -69,11 +69,23 @@ def run(
             )
         saver = storage.FolderSaver(output)
 
+    announced = resume is not None  # a resumed folder is named in the command itself
+
+    def save(files: Sequence[answers.Antwoorden]) -> None:
+        nonlocal announced
+        saver(files)
+        if not announced and saver.folder is not None:
+            announced = True
+            wanted = None if output is not None else wanted_folder(files[0])
+            ending.writes_to(
+                env.out, saver.folder, wanted, "De antwoorden (een bestand per deelnemer)"
+            )
+
     session = GroupSession(
         bank,
         ask=env.prompt(),
         show=lambda event: group_screens.show(env.out, event),
-        save=saver,
+        save=save,
         deelnemers=deelnemers,
         quick=quick,
         dimensions=dimensions,
@@ -98,8 +110,16 @@ def run(
     assert saver.folder is not None
     ending.saved_group(env.out, saver.folder, len(saver.paths))
     done = [answers.AnswerFile(str(p), d) for p, d in zip(saver.paths, files, strict=True)]
-    print_groups(env.out, score_answers(done, bank), bank)
+    ending.short_report(env.out, score_answers(done, bank), saver.folder, questions)
     return ExitCode.OK
+
+
+def wanted_folder(first: answers.Antwoorden) -> Path:
+    """The folder a new session gets when it is free (``storage.default_folder`` adds -2)."""
+    from samenwerk_cli.files import slug
+
+    datum = (first.datum or dt.date.today()).isoformat()
+    return Path(f"{slug(first.partnerschap) or 'partnerschap'}-groep-{datum}")
 
 
 def refuse_single_flags(organisation: str | None, respondent: str | None, role: str | None) -> None:

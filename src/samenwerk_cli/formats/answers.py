@@ -96,6 +96,11 @@ def check(doc: yamlio.Document, bank: Bank) -> AnswerFile:
             )
         )
     fases = [f.id for f in bank.model.fases]
+    if data.fase is not None:  # "Delen", " delen ": the phase by its id or name, any case
+        known = {f.id.casefold(): f.id for f in bank.model.fases}
+        known.update({f.naam.casefold(): f.id for f in bank.model.fases})
+        known[FASE_ONBEKEND] = FASE_ONBEKEND
+        data.fase = known.get(data.fase.strip().casefold(), data.fase)
     if data.fase is not None and data.fase not in (*fases, FASE_ONBEKEND):
         problems.append(
             at(("fase",), f"onbekende fase '{visible(data.fase)}' (kies uit {', '.join(fases)})")

@@ -193,30 +193,44 @@ def organisations(group: GroupResult, bank: Bank) -> Organisations | None:
     return Organisations(tuple((o.organisatie, o.n) for o in orgs), rows, gaps)
 
 
+FACILITATOR = "begeleider, samenvatting van het groepsgesprek"
+
+
 def written(group: GroupResult, bank: Bank) -> tuple[Written, ...]:
     """Open answers and comments by item; a name only where the respondent gave one.
 
-    The same text from several people (a group session's summary is saved for everyone) is shown
-    once, with the names of all who gave it.
+    The same text from several people is shown once, with the names of all who gave it; the same
+    text from every one of two or more is a group session's summary, saved for everyone by the
+    facilitator, and is shown as the facilitator's.
     """
     blocks = []
+    everyone = len(group.respondenten)
     for v in bank.vragen:
         texts: dict[str, list[str]] = {}
+        givers: dict[str, int] = {}
         for r in group.respondenten:
             text = (r.toelichting.get(v.id) or "").strip()
             if text:
                 texts.setdefault(text, [])
+                givers[text] = givers.get(text, 0) + 1
                 if r.naam:
                     texts[text].append(r.naam)
         if not texts:
             continue
         kind = "Open vraag" if not v.scored else "Toelichting bij de stelling"
-        entries = tuple(WrittenEntry(t, _names(n) if n else None) for t, n in texts.items())
+        entries = tuple(
+            WrittenEntry(
+                t, FACILITATOR if everyone > 1 and givers[t] == everyone else _names(n) or None
+            )
+            for t, n in texts.items()
+        )
         blocks.append(Written(kind, v.tekst, entries))
     return tuple(blocks)
 
 
 def _names(names: Sequence[str]) -> str:
+    if not names:
+        return ""
     return ", ".join(names[:-1]) + f" en {names[-1]}" if len(names) > 1 else names[0]
 
 

@@ -66,7 +66,7 @@ def _walk(folder: Path) -> tuple[list[Path], list[Problem]]:
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in names:
             path = Path(root, name)
-            if name.startswith(".") or path.suffix not in SUFFIXES:
+            if name.startswith(".") or path.suffix.lower() not in SUFFIXES:  # *.YAML too
                 continue
             why = regular_file_problem(path)
             if why is None:

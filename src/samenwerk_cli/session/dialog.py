@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Literal
 
-BACK_TEXT = "<"  # typed in a text prompt: back to the previous item (a text prompt has no choices)
+BACK_KEY = "v"  # "vorige": the one key for back, in every prompt (and the left arrow)
+BACK_HINT = f"{BACK_KEY} of ← = vorige"  # said the same way in every hint and intro screen
 
 
 class Nav(Enum):
@@ -21,6 +22,9 @@ class Nav(Enum):
     HELP = "uitleg"
     FINISH = "afronden"
     CHANGE = "wijzigen"
+    COMMENT = "toelichting"
+    NEXT_PAGE = "volgende bladzijde"
+    PREVIOUS_PAGE = "vorige bladzijde"
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,27 @@ class Question:
     default: Any = None
     instruction: str | None = None
     validate: Callable[[str], str | None] | None = field(default=None, compare=False)
+    back: bool = False  # a text prompt: ``v`` alone, or ← at the start of the line, means back
+
+
+def is_back(question: Question, answer: Any) -> bool:
+    """Whether ``answer`` to a text ``question`` that allows back asks to go back."""
+    if not question.back:
+        return False
+    return answer is Nav.BACK or (isinstance(answer, str) and answer.strip().lower() == BACK_KEY)
+
+
+def stray_keys(text: str) -> str | None:
+    """Digits only, or one character, where a sentence is asked: almost surely a stray key (the
+    next answer typed too early, or an old back key), never worth keeping as a comment."""
+    text = text.strip()
+    if text and (len(text) == 1 or all(c.isdigit() or c.isspace() for c in text)):
+        shown = text if len(text) <= 12 else text[:11] + "…"
+        return (
+            f"'{shown}' lijkt een losse toets, geen tekst: typ een zin, "
+            "of maak de regel leeg en druk op Enter."
+        )
+    return None
 
 
 # --- what the session shows -------------------------------------------------------------------
@@ -97,6 +122,8 @@ class ReviewRow:
 @dataclass(frozen=True)
 class Review:
     rows: tuple[ReviewRow, ...]
+    page: int = 1
+    pages: int = 1
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from typing import Any, Protocol
 from samenwerk_cli.errors import SamenwerkError
 from samenwerk_cli.formats.answers import FORMAT, WEET_NIET, Antwoorden
 from samenwerk_cli.formats.bank import Bank, Vraag
-from samenwerk_cli.session.dialog import DimensionHeader, Nav, Question
+from samenwerk_cli.session.dialog import DimensionHeader, Nav, Notice, Question, is_back
 
 SECONDS_SCORED = 15
 SECONDS_OPEN = 45
@@ -297,5 +297,31 @@ class Engine:
         instruction: str | None = None,
         validate: Callable[[str], str | None] | None = None,
     ) -> str:
-        answer = self.ask(Question(key, "text", message, (), default, instruction, validate))
-        return str(answer or "")
+        answer = self._text(Question(key, "text", message, (), default, instruction, validate))
+        assert isinstance(answer, str)
+        return answer
+
+    def text_or_back(
+        self,
+        key: str,
+        message: str,
+        default: str = "",
+        instruction: str | None = None,
+        validate: Callable[[str], str | None] | None = None,
+    ) -> str | Nav:
+        """A text in which ``v`` alone (or ← at the start of the line) means back."""
+        question = Question(key, "text", message, (), default, instruction, validate, back=True)
+        return self._text(question)
+
+    def _text(self, question: Question) -> str | Nav:
+        """Asked again, with the reason, while the validator refuses: a real prompt refuses as
+        the user types, a scripted ``ask`` gets here."""
+        while True:
+            answer = self.ask(question)
+            if is_back(question, answer):
+                return Nav.BACK
+            text = str(answer or "")
+            problem = question.validate(text) if question.validate else None
+            if problem is None:
+                return text
+            self.show(Notice(problem))

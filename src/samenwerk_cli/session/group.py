@@ -7,20 +7,27 @@ then at once how the room answered, and a closing screen with what calls for a c
 
 Decisions: the phase question is asked as a line too (each participant's own view of the phase,
 as in a single session); an open item is shown for discussion and the facilitator may type a
-one-line summary, saved for everyone; there is no review step, ``b`` goes back instead.
+one-line summary, saved for everyone; there is no review step, ``v`` goes back instead.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from samenwerk_cli.formats.answers import FASE_ONBEKEND, WEET_NIET, Antwoorden
 from samenwerk_cli.formats.bank import Bank, Vraag
 from samenwerk_cli.formats.group_file import MIN_DEELNEMERS, Deelnemer
-from samenwerk_cli.session.dialog import DimensionHeader, Nav, Notice, Question
+from samenwerk_cli.session.dialog import (
+    BACK_HINT,
+    DimensionHeader,
+    Nav,
+    Notice,
+    Question,
+    stray_keys,
+)
 from samenwerk_cli.session.engine import (
     Engine,
     Metadata,
@@ -29,18 +36,19 @@ from samenwerk_cli.session.engine import (
     first_unanswered_by_all,
 )
 from samenwerk_cli.session.lines import (
-    BACK,
+    GO_BACK,
     Back,
     Line,
     format_line,
     line_problem,
     parse_line,
+    positions,
     verdeling,
 )
 
 SECONDS_SCORED = 90  # a line, the distribution and a short conversation
 SECONDS_OPEN = 300
-BACK_HINT = "b = vorige"
+EXAMPLE = (4, 5, 2, 3, 4, 3, 5, 2, 4)
 
 # --- what the group session shows ---------------------------------------------------------------
 
@@ -53,6 +61,11 @@ class GroupIntro:
     open: int
     minuten: int
     quick: bool
+
+    @property
+    def voorbeeld(self) -> str:
+        """An example line with one answer per participant: '4 5 2' for three people."""
+        return " ".join(str(EXAMPLE[i % len(EXAMPLE)]) for i in range(len(self.deelnemers)))
 
 
 @dataclass(frozen=True)
@@ -81,6 +94,8 @@ class Outcome:
     gemiddelde: float | None = None
     bespreken: str | None = None
     beoordeeld: bool = True  # False for the phase question: no mean, no mark
+    cijfers: int = 0  # how many gave a number (not "weet niet")
+    posities: str | None = None  # a balans item: where the room stands, instead of a mean
 
 
 @dataclass(frozen=True)
@@ -234,51 +249,67 @@ class Group:
             return self._open(run, i, v, back)
         scale = tuple(answer_label(run.bank, v, n) for n in range(1, 6))
         run.show(Statement(run.progress(i), v.tekst, scale))
-        given = [f.antwoorden.get(v.id) for f in run.files]
-        default = ""
-        if all(a is not None for a in given):
-            default = format_line([None if a == WEET_NIET else a for a in given])  # type: ignore[misc]
-        line = self._line(run, f"item:{v.id}", 5, default, can_go_back=back is not None)
-        if isinstance(line, Back):
-            return Nav.BACK
-        for f, value in zip(run.files, line, strict=True):
-            f.antwoorden[v.id] = WEET_NIET if value is None else value
-        run.save()
-        labels = list(scale)
-        run.show(self._outcome(line, labels, run.bank.model.schaal.weet_niet, judged=True))
-        self._summary(run, v)
-        return None
+        while True:
+            given = [f.antwoorden.get(v.id) for f in run.files]
+            default = ""
+            if all(a is not None for a in given):
+                default = format_line([None if a == WEET_NIET else a for a in given])  # type: ignore[misc]
+            line = self._line(run, f"item:{v.id}", 5, default, can_go_back=back is not None)
+            if isinstance(line, Back):
+                return Nav.BACK
+            for f, value in zip(run.files, line, strict=True):
+                f.antwoorden[v.id] = WEET_NIET if value is None else value
+            run.save()
+            labels = list(scale)
+            outcome = self._outcome(line, labels, run.bank.model.schaal.weet_niet, judged=True)
+            if v.soort == "balans" and v.polen:
+                outcome = replace(outcome, posities=positions(line, v.polen))
+            run.show(outcome)
+            if self._summary(run, v) is not Nav.BACK:
+                return None
+            run.show(Statement(run.progress(i), v.tekst, scale))  # back: this item's line again
 
-    def _summary(self, run: Engine, v: Vraag) -> None:
-        """The facilitator's one-line summary of the conversation, saved for every participant."""
-        text = run.text(
+    def _summary(self, run: Engine, v: Vraag) -> Nav | None:
+        """The facilitator's one-line summary of the conversation, saved for every participant;
+        back returns to this item's line."""
+        text = run.text_or_back(
             f"samenvatting:{v.id}",
             "Samenvatting van het gesprek",
             default=run.files[0].toelichting.get(v.id) or "",
-            instruction="(optioneel, één regel; Enter = volgende)",
-        ).strip()
+            instruction=f"(optioneel, één regel; Enter = volgende; {BACK_HINT})",
+            validate=stray_keys,
+        )
+        if text is Nav.BACK:
+            return Nav.BACK
+        assert isinstance(text, str)
         for f in run.files:
-            if text:
-                f.toelichting[v.id] = text
+            if text.strip():
+                f.toelichting[v.id] = text.strip()
             else:
                 f.toelichting.pop(v.id, None)
         run.save()
+        return None
 
     def _open(self, run: Engine, i: int, v: Vraag, back: str | None) -> Nav | None:
         """An open item is a conversation: the facilitator may note its gist for everyone."""
         label = f"{run.progress(i)} · open vraag: bespreek het samen"
         run.show(Statement(label, v.tekst, (), v.uitleg.strip()))
-        text = run.text(
+        ask = run.text_or_back if back else run.text
+        text = ask(
             f"item:{v.id}",
             "Samenvatting van het gesprek",
             default=run.files[0].toelichting.get(v.id) or "",
             instruction="(optioneel, één regel; Enter = overslaan"
-            + (f", {BACK_HINT})" if back else ")"),
-        ).strip()
-        if back and text.lower() == BACK:
+            + (f"; {BACK_HINT})" if back else ")"),
+            validate=stray_keys,
+        )
+        if text is Nav.BACK:
             return Nav.BACK
+        assert isinstance(text, str)
         for f in run.files:
-            f.toelichting[v.id] = text  # "" marks: asked and skipped, as in a single session
+            f.toelichting[v.id] = (
+                text.strip()
+            )  # "" marks: asked and skipped, as in a single session
         run.save()
         return None
 
@@ -292,7 +323,8 @@ class Group:
         if not judged:
             return Outcome(tuple(rows), beoordeeld=False)
         spread = verdeling(line, len(labels))
-        return Outcome(tuple(rows), spread.gemiddelde, spread.bespreken)
+        given = len(line) - spread.weet_niet
+        return Outcome(tuple(rows), spread.gemiddelde, spread.bespreken, cijfers=given)
 
     def _line(
         self,
@@ -305,23 +337,27 @@ class Group:
     ) -> Line | Back:
         count = len(self.deelnemers)
         hint = f"(1–{top} · ? = {unknown}" + (f" · {BACK_HINT})" if can_go_back else ")")
+        ask = run.text_or_back if can_go_back else run.text
         while True:
-            text = run.text(
+            text = ask(
                 key,
                 f"Antwoorden van {names_list(self.deelnemers)}",
                 default=default,
                 instruction=hint,
                 validate=lambda t: line_problem(t, count, top, can_go_back),
             )
+            if text is Nav.BACK:
+                return GO_BACK
+            assert isinstance(text, str)
             try:
                 return parse_line(text, count, top, can_go_back)
             except ValueError as exc:  # only without a validating prompt, e.g. a scripted ask
                 run.show(Notice(str(exc)))
 
-    # --- the end: no review (``b`` goes back instead), a closing screen for the conversation
+    # --- the end: no review (``v`` goes back instead), a closing screen for the conversation
 
     def review(self, run: Engine) -> None:
-        """None: the room has seen every outcome, and ``b`` went back where needed."""
+        """None: the room has seen every outcome, and ``v`` went back where needed."""
 
     def close(self, run: Engine) -> None:
         run.show(Closing(discussion_rows(run), sum(v.scored for v in run.items)))
@@ -344,7 +380,12 @@ def discussion_rows(run: Engine) -> tuple[DiscussRow, ...]:
         summary = run.files[0].toelichting.get(v.id) or ""
         rows.append(
             DiscussRow(
-                nr, v.tekst, " · ".join(counts), spread.gemiddelde, spread.bespreken, summary
+                nr,
+                v.tekst,
+                " · ".join(counts),
+                None if v.soort == "balans" else spread.gemiddelde,  # 1 and 5 are no balance
+                spread.bespreken,
+                summary,
             )
         )
     return tuple(rows)

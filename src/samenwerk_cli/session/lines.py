@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from samenwerk_cli.scoring.teams import spans_midpoint
+from samenwerk_cli.session.dialog import BACK_KEY
 
 UNKNOWN = "?"  # typed for "weet niet"
-BACK = "b"  # typed alone: back to the previous item
+BACK = BACK_KEY  # typed alone: back to the previous item
 BESPREKEN_VERSCHIL = 3  # max - min on the raw answers that always calls for a conversation
 
 _SEPARATORS = re.compile(r"[\s,;]+")
@@ -23,7 +24,7 @@ _SEPARATORS = re.compile(r"[\s,;]+")
 
 
 class Back:
-    """The facilitator typed ``b``: back to the previous item."""
+    """The facilitator typed ``v`` (or ←): back to the previous item."""
 
 
 GO_BACK = Back()
@@ -31,13 +32,23 @@ GO_BACK = Back()
 Line = tuple[int | None, ...]  # one answer per participant; None = weet niet
 
 
-def _tokens(text: str) -> list[str]:
-    return [t for t in _SEPARATORS.split(text.strip()) if t]
+def _tokens(text: str, count: int, top: int) -> list[str]:
+    """The answers typed; ``2345`` for four people is four answers (one digit each, 1..9)."""
+    tokens = [t for t in _SEPARATORS.split(text.strip()) if t]
+    if (
+        len(tokens) == 1
+        and count > 1
+        and top <= 9
+        and len(tokens[0]) > 1
+        and all(c == UNKNOWN or (c.isascii() and c.isdigit()) for c in tokens[0])
+    ):
+        return list(tokens[0])
+    return tokens
 
 
 def line_problem(text: str, count: int, top: int = 5, can_go_back: bool = True) -> str | None:
     """Why ``text`` is not a valid line of ``count`` answers 1..``top`` (Dutch), or None."""
-    tokens = _tokens(text)
+    tokens = _tokens(text, count, top)
     expected = f"Typ {count} antwoorden (1–{top} of ?), gescheiden door spaties."
     if not tokens:
         return expected
@@ -45,7 +56,7 @@ def line_problem(text: str, count: int, top: int = 5, can_go_back: bool = True) 
         return None if can_go_back else "Dit is de eerste vraag: verder terug kan niet."
     for token in tokens:
         if token.lower() == BACK:
-            return "Typ b alleen, zonder antwoorden, om terug te gaan."
+            return f"Typ {BACK} alleen, zonder antwoorden, om terug te gaan."
         if token != UNKNOWN and not (
             token.isascii() and token.isdigit() and 1 <= int(token) <= top
         ):
@@ -61,7 +72,7 @@ def parse_line(text: str, count: int, top: int = 5, can_go_back: bool = True) ->
     problem = line_problem(text, count, top, can_go_back)
     if problem is not None:
         raise ValueError(problem)
-    tokens = _tokens(text)
+    tokens = _tokens(text, count, top)
     if [t.lower() for t in tokens] == [BACK]:
         return GO_BACK
     return tuple(None if t == UNKNOWN else int(t) for t in tokens)
@@ -104,3 +115,19 @@ def verdeling(line: Sequence[int | None], top: int = 5) -> Verdeling:
     counts = tuple(raw.count(n) for n in range(1, top + 1))
     mean = sum(raw) / len(raw) if raw else None
     return Verdeling(counts, len(line) - len(raw), mean, bespreken(raw))
+
+
+def positions(line: Sequence[int | None], polen: Sequence[str]) -> str:
+    """Where the room stands on a balans item: towards which pole, or in balance (a mean of the
+    raw answers says nothing here: 1 and 5 average to a perfect balance)."""
+    left = sum(1 for a in line if a is not None and a < 3)
+    middle = sum(1 for a in line if a == 3)
+    right = sum(1 for a in line if a is not None and a > 3)
+    parts = []
+    if left:
+        parts.append(f"{left} naar '{polen[0]}'")
+    if middle:
+        parts.append(f"{middle} in evenwicht")
+    if right:
+        parts.append(f"{right} naar '{polen[1]}'")
+    return " · ".join(parts)

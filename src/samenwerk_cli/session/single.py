@@ -15,7 +15,8 @@ from typing import Any
 from samenwerk_cli.formats.answers import FASE_ONBEKEND, WEET_NIET, Antwoorden
 from samenwerk_cli.formats.bank import Bank, Vraag
 from samenwerk_cli.session.dialog import (
-    BACK_TEXT,
+    BACK_HINT,
+    BACK_KEY,
     SEPARATOR,
     Choice,
     Event,
@@ -28,6 +29,7 @@ from samenwerk_cli.session.dialog import (
     Resumed,
     Review,
     ReviewRow,
+    stray_keys,
 )
 from samenwerk_cli.session.engine import (
     Engine,
@@ -42,6 +44,9 @@ from samenwerk_cli.session.engine import (
 __all__ = ["Metadata", "Session", "Single"]
 
 SELECT_HINT = "(cijfer of ↑↓, dan Enter)"
+NAME_HINT = (
+    "(leeg = anoniem; anders staan je open antwoorden en toelichtingen met je naam in het rapport)"
+)
 
 
 class Session:
@@ -59,13 +64,15 @@ class Session:
         given: Metadata | None = None,
         resume: Antwoorden | None = None,
         today: dt.date | None = None,
+        fits: Callable[[Sequence[ReviewRow]], bool] | None = None,
     ) -> None:
+        """``fits``: whether review rows fit one screen, so the review comes in pages."""
         self.engine = Engine(
             bank,
             ask,
             show,
             lambda files: save(files[0]),
-            Single(),
+            Single(fits),
             quick=quick,
             dimensions=dimensions,
             given=given,
@@ -90,6 +97,9 @@ class Single:
     """How one respondent answers: the :class:`~samenwerk_cli.session.engine.Mode` of a Session."""
 
     fase_in_metadata = True  # the respondent's own view, asked with the name and the role
+
+    def __init__(self, fits: Callable[[Sequence[ReviewRow]], bool] | None = None) -> None:
+        self.fits = fits
 
     # --- start and resume
 
@@ -118,9 +128,7 @@ class Single:
             run.new_file(
                 partnerschap,
                 organisatie=optional("organisatie", g.organisatie, "Je organisatie", skip),
-                respondent=optional(
-                    "respondent", g.respondent, "Je naam", "(leeg laten = anoniem meedoen)"
-                ),
+                respondent=optional("respondent", g.respondent, "Je naam", NAME_HINT),
                 rol=optional("rol", g.rol, "Je rol in de samenwerking", skip),
                 ronde=optional(
                     "ronde", g.ronde, "Ronde", "(bijvoorbeeld 2026-najaar; Enter = overslaan)"
@@ -164,26 +172,32 @@ class Single:
         data = run.files[0]
         titles = scale_titles(run.bank, v)
         offer_help = bool(v.uitleg.strip())
+        wants_comment = False
         while True:
             choices = [Choice(t, n, str(n)) for n, t in enumerate(titles, 1)]
             choices.append(Choice(run.bank.model.schaal.weet_niet, WEET_NIET, "6"))
-            if offer_help or back:
-                choices.append(SEPARATOR)
+            choices.append(SEPARATOR)
+            if not wants_comment:
+                choices.append(Choice("toelichting bij mijn antwoord", Nav.COMMENT, "t"))
             if offer_help:
                 choices.append(Choice("uitleg bij deze vraag", Nav.HELP, "u"))
             if back:
-                choices.append(Choice(back, Nav.BACK, "v"))
+                choices.append(Choice(back, Nav.BACK, BACK_KEY))
             answer = _select(run, f"item:{v.id}", v.tekst, choices, data.antwoorden.get(v.id))
             if answer is Nav.HELP:
                 run.show(Help(v.uitleg.strip()))
                 offer_help = False
+                continue
+            if answer is Nav.COMMENT:
+                run.show(Notice("Kies je antwoord; daarna typ je de toelichting."))
+                wants_comment = True
                 continue
             if answer is Nav.BACK:
                 return Nav.BACK
             break
         data.antwoorden[v.id] = answer
         run.save()
-        if is_low(v, answer) or data.toelichting.get(v.id):
+        if wants_comment or is_low(v, answer) or data.toelichting.get(v.id):
             self._comment(run, v)  # an earlier comment may no longer fit: offer to keep or clear it
         return None
 
@@ -194,6 +208,7 @@ class Single:
             "Wil je dit toelichten?",
             default=data.toelichting.get(v.id) or "",
             instruction="(optioneel, één zin; Enter = overslaan)",
+            validate=stray_keys,  # "4" typed for the next statement is no comment
         ).strip()
         if text:
             data.toelichting[v.id] = text
@@ -205,15 +220,19 @@ class Single:
         data = run.files[0]
         if v.uitleg.strip():
             run.show(Help(v.uitleg.strip()))
-        hint = "(Enter = overslaan" + (
-            f", {BACK_TEXT} = {back.removeprefix('← ')})" if back else ")"
+        hint = f"(Enter = overslaan; {BACK_HINT})" if back else "(Enter = overslaan)"
+        ask = run.text_or_back if back else run.text
+        text = ask(
+            f"item:{v.id}",
+            v.tekst,
+            default=data.toelichting.get(v.id) or "",
+            instruction=hint,
+            validate=stray_keys,
         )
-        text = run.text(
-            f"item:{v.id}", v.tekst, default=data.toelichting.get(v.id) or "", instruction=hint
-        ).strip()
-        if back and text == BACK_TEXT:
+        if text is Nav.BACK:
             return Nav.BACK
-        data.toelichting[v.id] = text  # "" marks: asked and skipped
+        assert isinstance(text, str)
+        data.toelichting[v.id] = text.strip()  # "" marks: asked and skipped
         run.save()
         return None
 
@@ -224,35 +243,45 @@ class Single:
 
         def valid(text: str) -> str | None:
             text = text.strip()
-            if not text or (text.isdigit() and 1 <= int(text) <= n):
+            # isascii: "²" passes str.isdigit() but not int()
+            if not text or (text.isascii() and text.isdigit() and 1 <= int(text) <= n):
                 return None
             return f"Typ een nummer van 1 tot en met {n}, of laat leeg."
 
+        page = 0
         while True:
-            run.show(Review(review_rows(run)))
-            choice = _select(
-                run,
-                "review",
-                "Klopt alles?",
-                [
-                    Choice("Afronden en mijn scores bekijken", Nav.FINISH, "1"),
-                    Choice("Een antwoord wijzigen", Nav.CHANGE, "2"),
-                ],
-            )
+            rows = review_rows(run)
+            pages = review_pages(rows, self.fits)  # again: a changed answer may take more room
+            page = min(page, len(pages) - 1)
+            run.show(Review(tuple(rows[i] for i in pages[page]), page + 1, len(pages)))
+            choices = [
+                Choice("Afronden en mijn scores bekijken", Nav.FINISH, "1"),
+                Choice("Een antwoord wijzigen", Nav.CHANGE, "2"),
+            ]
+            if page + 1 < len(pages):
+                choices.append(Choice("Volgende bladzijde", Nav.NEXT_PAGE, "3"))
+            if page > 0:
+                choices.append(Choice("Vorige bladzijde", Nav.PREVIOUS_PAGE, "4"))
+            choice = _select(run, "review", "Klopt alles?", choices)
             if choice is Nav.FINISH:
                 return
-            text = run.text(
+            if choice is Nav.NEXT_PAGE:
+                page += 1
+                continue
+            if choice is Nav.PREVIOUS_PAGE:
+                page -= 1
+                continue
+            text = run.text_or_back(
                 "review:nummer",
                 "Welk nummer wil je wijzigen?",
-                instruction=f"(1–{n}; Enter = terug naar het overzicht)",
+                instruction=f"(1–{n}; Enter, {BACK_KEY} of ← = terug naar het overzicht)",
                 validate=valid,
-            ).strip()
-            if not text:
+            )
+            if text is Nav.BACK or not str(text).strip():
                 continue
-            if valid(text):
-                run.show(Notice(valid(text) or ""))
-                continue
-            run.item(int(text) - 1, "← terug naar het overzicht", headers=False)
+            index = int(str(text).strip()) - 1
+            run.item(index, "← terug naar het overzicht", headers=False)
+            page = next(p for p, shown in enumerate(pages) if index in shown)
 
     def close(self, run: Engine) -> None:
         """Nothing more: the command shows where the file is and the scores."""
@@ -271,6 +300,24 @@ def review_rows(run: Engine) -> tuple[ReviewRow, ...]:
         dimensie = run.bank.dimensie(v.dimensie).naam
         rows.append(ReviewRow(nr, dimensie, v.tekst, antwoord, toelichting))
     return tuple(rows)
+
+
+def review_pages(
+    rows: Sequence[ReviewRow], fits: Callable[[Sequence[ReviewRow]], bool] | None
+) -> list[list[int]]:
+    """The review's rows in pages that each fit the screen; one page without ``fits``.
+
+    A page holds at least one row, whatever ``fits`` says.
+    """
+    if fits is None:
+        return [list(range(len(rows)))]
+    pages: list[list[int]] = [[]]
+    for i in range(len(rows)):
+        page = pages[-1]
+        if page and not fits([rows[j] for j in (*page, i)]):
+            pages.append([])
+        pages[-1].append(i)
+    return pages
 
 
 def _select(

@@ -86,7 +86,7 @@ def answer_files(folder: Path) -> list[Path]:
     found = (
         p
         for p in folder.iterdir()
-        if p.suffix in SUFFIXES and not p.name.startswith(".") and p.is_file()
+        if p.suffix.lower() in SUFFIXES and not p.name.startswith(".") and p.is_file()
     )
     return sorted(found, key=_participant_order)
 

@@ -2,16 +2,72 @@
 
 from __future__ import annotations
 
+import shlex
+from collections.abc import Sequence
 from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from samenwerk_cli.render.words import BAND_STYLE, band_word, dimension_label, number, score_bar
+from samenwerk_cli.scoring.results import GroupResult
 
 
 def saved_single(console: Console, path: Path) -> None:
+    """Where the file is and what to do with it: a respondent's file is one voice of many."""
     console.print()
     console.rule("[bold]Klaar[/]")
     console.print(f"Je antwoorden zijn bewaard in [bold]{escape(str(path))}[/].")
+    console.print(
+        "Stuur dit bestand naar de begeleider van de reflectie: die zet de bestanden van alle "
+        "partners bij elkaar en bespreekt de uitkomst met jullie "
+        "('samenwerk score MAP' leest ze samen)."
+    )
+    console.print()
+
+
+def writes_to(console: Console, path: Path, wanted: Path | None, what: str) -> None:
+    """Say where a session writes, before the first answer; and why, when the name had to
+    change because ``wanted`` was taken (``…-2``)."""
+    console.print(f"{what} komen in [bold]{escape(str(path))}[/].", soft_wrap=True)
+    if wanted is not None and wanted != path:
+        console.print(
+            f"[dim]({escape(str(wanted))} bestond al; daarom {escape(path.name)}.)[/]",
+            soft_wrap=True,
+        )
+
+
+def short_report(
+    console: Console, groups: Sequence[GroupResult], path: Path, questions: Path | None = None
+) -> None:
+    """The scores in a few lines, and the command for the whole report: the end of a session
+    must fit one screen (a projector shows 30 lines), the report is one command away."""
+    for group in groups:
+        table = Table(box=None, pad_edge=False, padding=(0, 2, 0, 0), title_justify="left")
+        ronde = f" · ronde {group.ronde}" if group.ronde else ""
+        table.title = f"[bold]Scores: {escape(group.partnerschap + ronde)}[/]"
+        table.add_column("dimensie")
+        table.add_column("score", justify="right")
+        table.add_column("1 ─────────── 5", no_wrap=True)
+        table.add_column("band", no_wrap=True)
+        for d in group.dimensies:
+            style = BAND_STYLE.get(d.band or "", "")
+            table.add_row(
+                escape(dimension_label(d.id, d.naam)),  # as in the whole report
+                number(d.score),
+                Text(score_bar(d.score), style=style),
+                Text(band_word(d.band, d.score), style=style),
+            )
+        console.print(table)
+    target = shlex.quote(str(path))
+    if questions is not None:
+        target += f" --questions {shlex.quote(str(questions))}"
+    console.print()
+    console.print("Het hele rapport, met de zwakste plekken en wat je eraan kunt doen:")
+    console.print(f"  samenwerk score {escape(target)}", soft_wrap=True)
+    console.print(f"  samenwerk export {escape(target)} -o rapport.md", soft_wrap=True)
     console.print()
 
 

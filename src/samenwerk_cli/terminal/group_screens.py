@@ -6,6 +6,9 @@ names and summaries typed by the facilitator are escaped before rich reads them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
+
 from rich import box
 from rich.console import Console, Group
 from rich.markup import escape
@@ -14,10 +17,12 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from samenwerk_cli.render.words import duration, number
+from samenwerk_cli.render.words import duration
 from samenwerk_cli.session import dialog
+from samenwerk_cli.session.dialog import BACK_HINT
 from samenwerk_cli.session.group import (
     Closing,
+    DiscussRow,
     GroupEvent,
     GroupIntro,
     GroupResumed,
@@ -28,6 +33,7 @@ from samenwerk_cli.session.group import (
 from samenwerk_cli.terminal import screens
 
 BAR = "█"
+CLOSING_ROOM = 20  # lines the end screen keeps for its title, the folder and the short scores
 SHORT_LABEL = 30  # longer scale labels go one per line
 
 
@@ -42,8 +48,8 @@ def show(console: Console, event: GroupEvent) -> None:
             console.print("Alle vragen zijn al beantwoord.")
         else:
             console.print(
-                f"{event.beantwoord} van de {event.totaal} vragen zijn al beantwoord; "
-                "de groep gaat verder bij de eerste open vraag."
+                f"{screens.answered(event.beantwoord, event.totaal)}; "
+                "de groep gaat verder bij de eerste vraag die nog open staat."
             )
     elif isinstance(event, Statement):
         _statement(console, event)
@@ -78,13 +84,14 @@ def _intro(console: Console, event: GroupIntro) -> None:
     how.add_column()
     how.add_row(
         "Duur",
-        f"ongeveer {duration(event.minuten)} ({soort}{event.stellingen} stellingen{open_}), "
+        f"ongeveer {duration(event.minuten)} "
+        f"({soort}{screens.count(event.stellingen, 'stelling', 'stellingen')}{open_}), "
         "met de gesprekken erbij.",
     )
     how.add_row(
         "Intypen",
-        "één regel per stelling, in de volgorde hierboven: bijvoorbeeld '4 5 2 3'. "
-        "? = weet niet, b = vorige stelling.",
+        f"één regel per stelling, in de volgorde hierboven: bijvoorbeeld '{event.voorbeeld}'. "
+        f"? = weet niet; {BACK_HINT} stelling.",
     )
     how.add_row(
         "Bespreken", "na elke stelling kan de begeleider het gesprek in één regel samenvatten."
@@ -130,8 +137,16 @@ def _outcome(console: Console, event: Outcome) -> None:
     console.print(Padding(table, (0, 0, 0, 2)))
     if not event.beoordeeld:
         return
-    line = Text("  gemiddelde ", style="dim")
-    line.append(number(event.gemiddelde, 1), style="bold")
+    if event.cijfers < 2:
+        few = "niemand gaf een cijfer" if event.cijfers == 0 else "maar één cijfer gegeven"
+        console.print(Padding(Text(f"{few}: niets te vergelijken", style="dim"), (0, 0, 0, 2)))
+        return
+    if event.posities is not None:
+        line = Text("  posities ", style="dim")
+        line.append(event.posities, style="bold")
+    else:
+        line = Text("  gemiddelde ", style="dim")
+        line.append(mean(event.gemiddelde), style="bold")
     console.print(line)
     if event.bespreken:
         mark = Text(" BESPREKEN ", style="bold reverse")
@@ -143,29 +158,62 @@ def _outcome(console: Console, event: Outcome) -> None:
         )
 
 
+def mean(value: float | None) -> str:
+    """A room's mean as it is: 3,25 stays 3,25 (a group of four gives quarters), 3,5 and 3,0
+    need no more; a third shows two decimals. Rounded half up, never to the even digit."""
+    if value is None:
+        return "–"
+    text = f"{Decimal(str(value)).quantize(Decimal('0.01'), ROUND_HALF_UP):.2f}"
+    if text.endswith("0"):
+        text = text[:-1]
+    return text.replace(".", ",")
+
+
 def _closing(console: Console, event: Closing) -> None:
     console.print()
     console.rule("[bold]Klaar: wat vraagt om een gesprek?[/]")
     if not event.rows:
         console.print(
-            f"Bij geen van de {event.stellingen} stellingen lagen de antwoorden ver uiteen."
+            "Bij geen van de "
+            f"{screens.count(event.stellingen, 'stelling', 'stellingen')} "
+            "lagen de antwoorden ver uiteen."
         )
         return
-    table = Table(box=box.SIMPLE_HEAD, expand=True)
+    verb = "is" if len(event.rows) == 1 else "zijn"
+    console.print(
+        f"{len(event.rows)} van de {screens.count(event.stellingen, 'stelling', 'stellingen')} "
+        f"{verb} gemarkeerd als BESPREKEN:"
+    )
+    shown = len(event.rows)
+    while shown > 1 and not _fits(console, _closing_table(event.rows[:shown]), CLOSING_ROOM):
+        shown -= 1
+    console.print(_closing_table(event.rows[:shown]))
+    if shown < len(event.rows):
+        console.print(
+            f"… en nog {screens.count(len(event.rows) - shown, 'stelling', 'stellingen')}: "
+            "het hele overzicht staat in het rapport (zie hieronder)."
+        )
+
+
+def _closing_table(rows: Sequence[DiscussRow]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
     table.add_column("nr", justify="right", no_wrap=True)
     table.add_column("stelling", ratio=3)
     table.add_column("antwoorden", no_wrap=True)
     table.add_column("gem.", justify="right", no_wrap=True)
     table.add_column("samenvatting", ratio=2)
-    for row in event.rows:
+    for row in rows:
         table.add_row(
             str(row.nr),
             escape(row.tekst),
             escape(row.antwoorden),
-            number(row.gemiddelde, 1),
+            mean(row.gemiddelde),
             escape(row.samenvatting),
         )
-    console.print(
-        f"{len(event.rows)} van de {event.stellingen} stellingen zijn gemarkeerd als BESPREKEN:"
-    )
-    console.print(table)
+    return table
+
+
+def _fits(console: Console, table: Table, room: int) -> bool:
+    """Whether ``table`` leaves ``room`` lines of the screen for what follows it."""
+    lines = console.render_lines(table, console.options, pad=False)
+    return len(lines) + room <= console.size.height

@@ -11,9 +11,13 @@ import os
 from typing import Any
 
 import questionary
+from prompt_toolkit.filters import Condition
+from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+from prompt_toolkit.keys import Keys
 from prompt_toolkit.styles import Style
+from questionary.prompts.common import InquirerControl
 
-from samenwerk_cli.session.dialog import Choice, Question
+from samenwerk_cli.session.dialog import Choice, Nav, Question, is_back
 
 QMARK = "›"
 
@@ -54,7 +58,7 @@ def ask(question: Question) -> Any:
     if question.kind == "select":
         return _select(question).unsafe_ask()
     if question.kind == "text":
-        return _text(question).unsafe_ask()
+        return _text(question).unsafe_ask()  # "v" typed alone the session reads as back itself
     raise ValueError(f"unknown question kind {question.kind!r}")
 
 
@@ -66,7 +70,7 @@ def _choice(choice: Choice) -> questionary.Choice | questionary.Separator:
 
 def _select(question: Question) -> questionary.Question:
     choices = [_choice(c) for c in question.choices]
-    return questionary.select(
+    prompt = questionary.select(
         question.message,
         choices=choices,
         default=question.default,
@@ -76,16 +80,59 @@ def _select(question: Question) -> questionary.Question:
         # A blank instruction: questionary would otherwise print English help.
         instruction=question.instruction or " ",
     )
+    _keys_for_select(prompt, question)
+    return prompt
+
+
+def _keys_for_select(prompt: questionary.Question, question: Question) -> None:
+    """Without a default the pointer is on no answer and Enter does nothing, so a stray Enter
+    records nothing; ← chooses "back" when the question offers it.
+
+    questionary has no option for either: these bindings are merged after its own, and
+    prompt_toolkit calls the last matching binding.
+    """
+    app = prompt.application
+    control = next(c for c in app.layout.find_all_controls() if isinstance(c, InquirerControl))
+    bindings = KeyBindings()
+    if question.default is None:
+        control.pointed_at = -1  # no row under the pointer; ↓ goes to the first, ↑ to the last
+        nothing = Condition(lambda: control.pointed_at < 0)
+
+        @bindings.add(Keys.ControlM, eager=True, filter=nothing)
+        def _refuse(event: Any) -> None:
+            """Enter on no answer: wait for a choice."""
+
+        @bindings.add(Keys.Up, eager=True, filter=nothing)
+        @bindings.add("k", eager=True, filter=nothing)
+        def _up(event: Any) -> None:
+            control.pointed_at = 0
+            control.select_previous()
+            while not control.is_selection_valid():
+                control.select_previous()
+
+    if any(c.value is Nav.BACK for c in question.choices):
+
+        @bindings.add(Keys.Left, eager=True)
+        def _back(event: Any) -> None:
+            control.is_answered = True
+            control.pointed_at = next(
+                i for i, c in enumerate(control.choices) if c.value is Nav.BACK
+            )
+            event.app.exit(result=Nav.BACK)
+
+    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), bindings])
 
 
 def _text(question: Question) -> questionary.Question:
     validate = question.validate
 
     def check(text: str) -> bool | str:
+        if is_back(question, text):
+            return True
         message = validate(text) if validate else None
         return True if message is None else message
 
-    return questionary.text(
+    prompt = questionary.text(
         question.message,
         default=str(question.default or ""),
         qmark=QMARK,
@@ -93,3 +140,15 @@ def _text(question: Question) -> questionary.Question:
         instruction=question.instruction,
         validate=check if validate else None,
     )
+    if question.back:
+        app = prompt.application
+        bindings = KeyBindings()
+        at_start = Condition(lambda: app.current_buffer.cursor_position == 0)
+
+        @bindings.add(Keys.Left, eager=True, filter=at_start)
+        def _back(event: Any) -> None:
+            """← at the start of the line: back, as in a select (elsewhere ← moves the cursor)."""
+            event.app.exit(result=Nav.BACK)
+
+        app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), bindings])
+    return prompt

@@ -5,14 +5,28 @@ Everything a user typed goes through ``escape`` before rich reads it as markup.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 from samenwerk_cli.render.words import duration
 from samenwerk_cli.session import dialog as s
-from samenwerk_cli.session.dialog import Event, Review
+from samenwerk_cli.session.dialog import BACK_HINT, Event, Review
+
+
+def count(n: int, one: str, many: str) -> str:
+    """``1 stelling``, ``3 stellingen``: the noun agrees with the number."""
+    return f"{n} {one if n == 1 else many}"
+
+
+def answered(done: int, total: int) -> str:
+    """``1 van de 80 vragen is al beantwoord``: the verb agrees with the number answered."""
+    return f"{done} van de {count(total, 'vraag', 'vragen')} {'is' if done == 1 else 'zijn'} al beantwoord"
 
 
 def show(console: Console, event: Event) -> None:
@@ -36,8 +50,8 @@ def show(console: Console, event: Event) -> None:
         console.print(Padding(grid, (0, 0, 0, 2)))
         console.print()
         soort = "korte scan: " if event.quick else ""
-        stellingen = f"{event.stellingen} {'stelling' if event.stellingen == 1 else 'stellingen'}"
-        open_ = f", {event.open} open {'vraag' if event.open == 1 else 'vragen'}"
+        stellingen = count(event.stellingen, "stelling", "stellingen")
+        open_ = f", {count(event.open, 'open vraag', 'open vragen')}"
         minuten = duration(event.minuten)
         how = Table.grid(padding=(0, 2))
         how.add_column(no_wrap=True, style="bold")
@@ -46,7 +60,8 @@ def show(console: Console, event: Event) -> None:
             "Duur", f"ongeveer {minuten} ({soort}{stellingen}{open_ if event.open else ''})."
         )
         how.add_row(
-            "Kiezen", "een cijfer of de pijltjes, dan Enter. Terug met 'v' (← vorige vraag)."
+            "Kiezen",
+            f"een cijfer of de pijltjes, dan Enter; t = toelichting erbij; {BACK_HINT} vraag.",
         )
         how.add_row(
             "Stoppen",
@@ -63,7 +78,7 @@ def show(console: Console, event: Event) -> None:
             console.print(f"Deze vragenlijst is {state}; je kunt je antwoorden nog nakijken.")
         else:
             console.print(
-                f"{event.beantwoord} van de {event.totaal} vragen zijn al beantwoord; "
+                f"{answered(event.beantwoord, event.totaal)}; "
                 "je gaat verder bij de eerste onbeantwoorde vraag."
             )
     elif isinstance(event, s.DimensionHeader):
@@ -82,19 +97,35 @@ def show(console: Console, event: Event) -> None:
         console.print(escape(event.text))
 
 
+REVIEW_PROMPT_LINES = 6  # below the table: the question, up to four choices, a line to type
+
+
+def review_fits(console: Console, rows: Sequence[s.ReviewRow]) -> bool:
+    """Whether these review rows and the question below them fit the screen's height."""
+    table = _review_table(Review(tuple(rows), 1, 2))
+    lines = console.render_lines(table, console.options, pad=False)
+    return 1 + len(lines) + REVIEW_PROMPT_LINES <= console.size.height  # 1: the blank line
+
+
 def _review_table(review: Review) -> Table:
-    """One line per item, so even a long questionnaire stays a compact overview."""
-    table = Table(title="[bold]Je antwoorden[/]", title_justify="left", expand=True)
+    """Every statement whole (it wraps), a comment under it, the answer short; pages keep it
+    on one screen."""
+    title = "[bold]Je antwoorden[/]"
+    if review.pages > 1:
+        title += f" (bladzijde {review.page} van {review.pages})"
+    table = Table(
+        title=title, title_justify="left", expand=True, box=box.SIMPLE_HEAD, pad_edge=False
+    )
     table.add_column("nr", justify="right", no_wrap=True, width=3)
-    table.add_column("vraag", ratio=3, no_wrap=True, overflow="ellipsis")
-    table.add_column("antwoord", max_width=22, no_wrap=True, overflow="ellipsis")
-    table.add_column("toelichting", ratio=1, no_wrap=True, overflow="ellipsis")
+    table.add_column("vraag", ratio=1, overflow="fold")
+    table.add_column("antwoord", max_width=24, no_wrap=True, overflow="ellipsis")
     current = None
     for row in review.rows:
         if row.dimensie != current:
-            if current is not None:
-                table.add_section()
-            table.add_row("", f"[bold]{escape(row.dimensie)}[/]", "", "")
+            table.add_row("", f"[bold]{escape(row.dimensie)}[/]", "")
             current = row.dimensie
-        table.add_row(str(row.nr), escape(row.vraag), escape(row.antwoord), escape(row.toelichting))
+        vraag = Text(row.vraag)
+        if row.toelichting:
+            vraag.append(f"\ntoelichting: {row.toelichting}", style="italic")
+        table.add_row(str(row.nr), vraag, escape(row.antwoord))
     return table
