@@ -272,7 +272,8 @@ def _confusion(dims: tuple[ConfusedDimension, ...]) -> list[object]:
             head.append(f": weinig overeenstemming (rwg(J) {number(dim.rwg)})", style="")
         if dim.items.total:
             head.append(
-                f"{'; ' if dim.rwg is not None else ': '}{dim.items.total} stelling(en) met"
+                f"{'; ' if dim.rwg is not None else ': '}{dim.items.total} "
+                f"{'stelling' if dim.items.total == 1 else 'stellingen'} met"
                 " antwoorden aan beide kanten van het midden",
                 style="",
             )
