@@ -13,8 +13,10 @@ class ExitCode(IntEnum):
     THRESHOLD = 1  # a --fail-under threshold not met
     INVALID = 2  # usage error or invalid input
     INTERNAL = 3  # a bug in samenwerk: one Dutch line, no traceback
-    INTERRUPTED = 130  # Ctrl-C
+    HANGUP = 129  # SIGHUP (the terminal closed) during a session: 128 + 1, as a shell reports it
+    INTERRUPTED = 130  # Ctrl-C or SIGINT
     PIPE_CLOSED = 141  # the reader of our output went away (``| head``), as SIGPIPE would
+    TERMINATED = 143  # SIGTERM during a session: saved and stopped, 128 + 15
 
 
 class Problem(NamedTuple):

@@ -19,6 +19,10 @@ from samenwerk_cli.errors import ExitCode
 
 if TYPE_CHECKING:
     from samenwerk_cli.formats.answers import Antwoorden
+    from samenwerk_cli.formats.bank import Bank
+    from samenwerk_cli.session.single import Metadata
+    from samenwerk_cli.session.storage import FileSaver
+    from samenwerk_cli.terminal.env import Env
 
 EXAMPLES = """
 samenwerk reflect
@@ -109,13 +113,13 @@ def reflect(
     Met --group typt de begeleider per stelling de cijfers van de hele groep op één regel;
     -o is dan een map met één antwoordbestand per deelnemer.
     """
-    from samenwerk_cli.errors import Problem, SamenwerkError, os_problem
+    from samenwerk_cli.errors import SamenwerkError, os_problem
     from samenwerk_cli.formats import answers
     from samenwerk_cli.formats import bank as bank_mod
     from samenwerk_cli.scoring import score_answers
-    from samenwerk_cli.session.single import Metadata, Session
-    from samenwerk_cli.session.storage import FileSaver, resume_command
-    from samenwerk_cli.terminal import ending, screens
+    from samenwerk_cli.session.single import Metadata
+    from samenwerk_cli.session.storage import Changed, FileSaver, resume_command
+    from samenwerk_cli.terminal import ending, signals
 
     env = environment(ctx)
     if not env.stdin_isatty:
@@ -126,6 +130,7 @@ def reflect(
         )
     bank = bank_mod.load(questions)
     dimensions = list(dimension or ())
+    given = Metadata(partnership, organisation, respondent, role, round_)
     if group is not None or group_file is not None or (resume is not None and resume.is_dir()):
         from samenwerk_cli.cli import reflect_group
 
@@ -144,54 +149,21 @@ def reflect(
             round_=round_,
         )
 
-    previous = None
-    if resume is not None:
-        loaded = answers.read(resume, bank)
-        ending.warnings(env.err, list(loaded.warnings))
-        previous = loaded.data
-        output = resume
-    elif output is not None:
-        if output.exists():
-            raise SamenwerkError(
-                Problem(
-                    f"bestaat al; ga verder met "
-                    f"'{resume_command(output, None, False, [])}' of kies een andere naam",
-                    str(output),
-                )
-            )
-        if not output.parent.is_dir():
-            raise SamenwerkError(Problem("deze map bestaat niet", str(output.parent)))
-
     saver = FileSaver(output)
-
-    announced = resume is not None  # a resumed file is named in the command itself
-
-    def save(data: answers.Antwoorden) -> None:
-        nonlocal announced
-        saver(data)
-        if not announced and saver.path is not None:
-            announced = True
-            wanted = None if output is not None else wanted_file(data)
-            ending.writes_to(env.out, saver.path, wanted, "Je antwoorden")
-
-    session = Session(
-        bank,
-        ask=env.prompt(),
-        show=lambda event: screens.show(env.out, event),
-        save=save,
-        quick=quick,
-        dimensions=dimensions,
-        given=Metadata(partnership, organisation, respondent, role, round_),
-        resume=previous,
-        today=env.today,
-        fits=lambda rows: screens.review_fits(env.out, rows),
-    )
     try:
-        data = session.run()
-    except (KeyboardInterrupt, EOFError):
+        with signals.ending_on_signals():
+            try:
+                data = _session(env, saver, bank, resume, output, quick, dimensions, given)
+            finally:
+                saver.release()  # before the handlers go: a signal now must not leave the lock
+    except (KeyboardInterrupt, EOFError) as exc:
         command = resume_command(saver.path, questions, quick, dimensions) if saver.path else ""
         ending.interrupted(env.err, saver.path, command)
-        return ExitCode.INTERRUPTED
+        return signals.exit_code(exc)
+    except Changed as exc:
+        tell(env, exc.problems)
+        ending.changed(env.err, resume_command(exc.aside, questions, quick, dimensions))
+        return ExitCode.INVALID
     except OSError as exc:
         command = resume_command(saver.path, questions, quick, dimensions) if saver.path else ""
         tell(env, [os_problem(exc)])
@@ -215,3 +187,70 @@ def wanted_file(data: Antwoorden) -> Path:
         (data.datum or dt.date.today()).isoformat(),
     ]
     return Path("-".join(parts) + ".yaml")
+
+
+def _session(
+    env: Env,
+    saver: FileSaver,
+    bank: Bank,
+    resume: Path | None,
+    output: Path | None,
+    quick: bool,
+    dimensions: list[str],
+    given: Metadata,
+) -> Antwoorden:
+    """Lock the file, read it when resuming, and run the session; returns the answers.
+
+    The lock comes before anything is read or written: a second session on the same file stops
+    here, with a message that names the first (:mod:`samenwerk_cli.session.lock`)."""
+    from samenwerk_cli.errors import Problem, SamenwerkError
+    from samenwerk_cli.formats import answers
+    from samenwerk_cli.session.single import Session
+    from samenwerk_cli.session.storage import resume_command
+    from samenwerk_cli.terminal import ending, screens, signals
+
+    previous = None
+    if resume is not None:
+        if not resume.exists():  # before a lock would be put next to it
+            raise SamenwerkError(Problem("bestand niet gevonden", str(resume)))
+        saver.path = resume
+        ending.warnings(env.err, saver.claim(resume))
+        loaded = answers.read(resume, bank)
+        ending.warnings(env.err, list(loaded.warnings))
+        previous = loaded.data
+    elif output is not None:
+        if not output.parent.is_dir():
+            raise SamenwerkError(Problem("deze map bestaat niet", str(output.parent)))
+        ending.warnings(env.err, saver.claim(output))
+        if output.exists():
+            raise SamenwerkError(
+                Problem(
+                    f"bestaat al; ga verder met "
+                    f"'{resume_command(output, None, False, [])}' of kies een andere naam",
+                    str(output),
+                )
+            )
+
+    announced = resume is not None  # a resumed file is named in the command itself
+
+    def save(data: Antwoorden) -> None:
+        nonlocal announced
+        saver(data)
+        if not announced and saver.path is not None:
+            announced = True
+            wanted = None if output is not None else wanted_file(data)
+            ending.writes_to(env.out, saver.path, wanted, "Je antwoorden")
+
+    session = Session(
+        bank,
+        ask=signals.guarded(env.prompt()),
+        show=lambda event: screens.show(env.out, event),
+        save=save,
+        quick=quick,
+        dimensions=dimensions,
+        given=given,
+        resume=previous,
+        today=env.today,
+        fits=lambda rows: screens.review_fits(env.out, rows),
+    )
+    return session.run()

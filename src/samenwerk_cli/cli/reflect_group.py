@@ -45,29 +45,87 @@ def run(
     round_: str | None,
 ) -> ExitCode:
     from samenwerk_cli.scoring import score_answers
+    from samenwerk_cli.terminal import ending, signals
+
+    if resume is not None and (spec is not None or group_file is not None):
+        raise SamenwerkError(
+            "gebruik --resume MAP zonder --group: de deelnemers staan al in de map"
+        )
+    saver = storage.FolderSaver(resume)
+    try:
+        with signals.ending_on_signals():
+            try:
+                files = _session(
+                    env, saver, bank, spec, group_file, output, resume, quick, dimensions,
+                    questions, Metadata(partnerschap=partnership, ronde=round_),
+                )  # fmt: skip
+            finally:
+                saver.release()  # before the handlers go: a signal now must not leave the lock
+    except (KeyboardInterrupt, EOFError) as exc:
+        folder = saver.folder
+        command = storage.resume_command(folder, questions, quick, dimensions) if folder else ""
+        ending.interrupted(env.err, folder, command, "De antwoorden")
+        return signals.exit_code(exc)
+    except storage.Changed as exc:
+        tell(env, exc.problems)
+        ending.changed(env.err, storage.resume_command(exc.aside, questions, quick, dimensions))
+        return ExitCode.INVALID
+    except OSError as exc:
+        folder = saver.folder
+        command = storage.resume_command(folder, questions, quick, dimensions) if folder else ""
+        tell(env, [os_problem(exc)])
+        ending.save_failed(env.err, folder, command, "De antwoorden")
+        return ExitCode.INVALID
+
+    assert saver.folder is not None
+    ending.saved_group(env.out, saver.folder, len(saver.paths))
+    done = [answers.AnswerFile(str(p), d) for p, d in zip(saver.paths, files, strict=True)]
+    ending.short_report(env.out, score_answers(done, bank), saver.folder, questions)
+    return ExitCode.OK
+
+
+def _session(
+    env: Env,
+    saver: storage.FolderSaver,
+    bank: Bank,
+    spec: str | None,
+    group_file: Path | None,
+    output: Path | None,
+    resume: Path | None,
+    quick: bool,
+    dimensions: Sequence[str],
+    questions: Path | None,
+    given: Metadata,
+) -> list[answers.Antwoorden]:
+    """Lock the folder, read it when resuming, and run the session; returns the files.
+
+    The lock comes before anything is read or written: of two sessions on one folder, even two
+    started at the same moment, the second stops here with a message that names the first."""
     from samenwerk_cli.session.group import GroupSession
-    from samenwerk_cli.terminal import ending, group_screens
+    from samenwerk_cli.terminal import ending, group_screens, signals
 
     deelnemers: tuple[group.Deelnemer, ...] = ()
     previous = None
     if resume is not None:
-        if spec is not None or group_file is not None:
-            raise SamenwerkError(
-                "gebruik --resume MAP zonder --group: de deelnemers staan al in de map"
-            )
+        ending.warnings(env.err, saver.claim(resume))
         paths, previous, warnings = storage.read(resume, bank)
         ending.warnings(env.err, list(warnings))
-        saver = storage.FolderSaver(resume, paths)
+        saver.paths = paths
     else:
         groep = participants(spec, group_file)
         deelnemers = groep.deelnemers
-        partnership = partnership if partnership is not None else groep.partnerschap
-        round_ = round_ if round_ is not None else groep.ronde
+        given = Metadata(
+            partnerschap=given.partnerschap
+            if given.partnerschap is not None
+            else groep.partnerschap,
+            ronde=given.ronde if given.ronde is not None else groep.ronde,
+        )
         if output is not None:
-            storage.check_new(
-                output, storage.resume_command(output, questions, quick, list(dimensions))
-            )
-        saver = storage.FolderSaver(output)
+            hint = storage.resume_command(output, questions, quick, list(dimensions))
+            storage.check_new(output, hint)
+            ending.warnings(env.err, saver.claim(output, new=True))
+            storage.check_new(output, hint)  # again, now that no other session can write here
+            saver.folder = output
 
     announced = resume is not None  # a resumed folder is named in the command itself
 
@@ -83,35 +141,17 @@ def run(
 
     session = GroupSession(
         bank,
-        ask=env.prompt(),
+        ask=signals.guarded(env.prompt()),
         show=lambda event: group_screens.show(env.out, event),
         save=save,
         deelnemers=deelnemers,
         quick=quick,
         dimensions=dimensions,
-        given=Metadata(partnerschap=partnership, ronde=round_),
+        given=given,
         resume=previous,
         today=env.today,
     )
-    try:
-        files = session.run()
-    except (KeyboardInterrupt, EOFError):
-        folder = saver.folder
-        command = storage.resume_command(folder, questions, quick, dimensions) if folder else ""
-        ending.interrupted(env.err, folder, command, "De antwoorden")
-        return ExitCode.INTERRUPTED
-    except OSError as exc:
-        folder = saver.folder
-        command = storage.resume_command(folder, questions, quick, dimensions) if folder else ""
-        tell(env, [os_problem(exc)])
-        ending.save_failed(env.err, folder, command, "De antwoorden")
-        return ExitCode.INVALID
-
-    assert saver.folder is not None
-    ending.saved_group(env.out, saver.folder, len(saver.paths))
-    done = [answers.AnswerFile(str(p), d) for p, d in zip(saver.paths, files, strict=True)]
-    ending.short_report(env.out, score_answers(done, bank), saver.folder, questions)
-    return ExitCode.OK
+    return session.run()
 
 
 def wanted_folder(first: answers.Antwoorden) -> Path:

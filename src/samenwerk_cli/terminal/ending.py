@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shlex
 from collections.abc import Sequence
 from pathlib import Path
@@ -82,7 +83,15 @@ def saved_group(console: Console, folder: Path, count: int) -> None:
 
 
 def interrupted(err: Console, path: Path | None, resume: str, whose: str = "Je antwoorden") -> None:
-    """After Ctrl-C: what is saved, and the command to go on (nothing typed is ever lost)."""
+    """After Ctrl-C: what is saved, and the command to go on (nothing typed is ever lost).
+
+    Best effort: after a hang-up (SIGHUP) the terminal is gone and cannot be written to; the
+    answers are saved all the same, and the exit code says what happened."""
+    with contextlib.suppress(OSError):
+        _interrupted(err, path, resume, whose)
+
+
+def _interrupted(err: Console, path: Path | None, resume: str, whose: str) -> None:
     err.print()
     if path is None or not path.exists():
         err.print("Gestopt. Er was nog niets om te bewaren.")
@@ -102,6 +111,13 @@ def save_failed(err: Console, path: Path | None, resume: str, whose: str = "Je a
         f"{whose} tot het vorige antwoord staan veilig in [bold]{escape(str(path))}[/]. "
         "Los dit op en ga verder met:"
     )
+    err.print(f"  {escape(resume)}", soft_wrap=True)
+
+
+def changed(err: Console, resume: str) -> None:
+    """Someone else wrote the answers during the session (the error itself is told by the CLI):
+    ours are saved beside them; how to go on with them."""
+    err.print("Verder met de antwoorden van deze sessie:")
     err.print(f"  {escape(resume)}", soft_wrap=True)
 
 

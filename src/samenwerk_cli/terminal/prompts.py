@@ -18,6 +18,7 @@ from prompt_toolkit.styles import Style
 from questionary.prompts.common import InquirerControl
 
 from samenwerk_cli.session.dialog import Choice, Nav, Question, is_back
+from samenwerk_cli.terminal import signals
 
 QMARK = "›"
 
@@ -56,7 +57,9 @@ def style() -> Style:
 def ask(question: Question) -> Any:
     """Ask one question in the terminal; raises KeyboardInterrupt (Ctrl-C) or EOFError (Ctrl-D)."""
     if question.kind == "select":
-        return _select(question).unsafe_ask()
+        prompt = _select(question)
+        signals.bind_sigint(prompt.application)  # ``kill -INT`` ends it like a typed Ctrl-C
+        return prompt.unsafe_ask()
     if question.kind == "text":
         return _text(question).unsafe_ask()  # "v" typed alone the session reads as back itself
     raise ValueError(f"unknown question kind {question.kind!r}")
