@@ -29,3 +29,32 @@ def test_numbers_use_a_decimal_comma() -> None:
     assert number(None) == "–"
     assert number(4, 1) == "4,0"
     assert percent(0.5) == "50%"
+
+
+@pytest.mark.parametrize(
+    ("value", "limits", "said"),
+    [
+        (2.9952, (3.0, 4.0), "2,99"),  # zorg: plain rounding would say 3,00
+        (3.9951, (3.0, 4.0), "3,99"),  # aandacht, not 4,00
+        (3.0, (3.0, 4.0), "3,00"),  # exactly on the threshold: reached
+        (2.994, (3.0, 4.0), "2,99"),  # plain rounding agrees already
+        (3.4965, (3.0, 3.5), "3,49"),  # phase not afgerond
+        (0.4965, (0.5,), "0,49"),  # no trend change
+        (-0.4965, (0.5,), "-0,49"),  # nor downwards
+        (-0.5, (0.5,), "-0,50"),
+        (0.6996, (0.70,), "0,69"),  # rwg(J) below 0.70: spraakverwarring
+        (1.4951, (1.5,), "1,49"),  # an organisation gap on one statement below 1.5
+        (4.126, (), "4,13"),
+    ],
+)
+def test_a_number_never_contradicts_its_verdict(
+    value: float, limits: tuple[float, ...], said: str
+) -> None:
+    assert number(value, limits=limits) == said
+
+
+def test_the_verdict_uses_the_scoring_tolerance() -> None:
+    from samenwerk_cli.render import words
+    from samenwerk_cli.scoring import agreement
+
+    assert words.EPSILON == agreement.EPSILON

@@ -113,6 +113,7 @@ def reflect(
     from samenwerk_cli.formats import answers
     from samenwerk_cli.formats import bank as bank_mod
     from samenwerk_cli.scoring import score_answers
+    from samenwerk_cli.session.engine import resumed_scan
     from samenwerk_cli.session.single import Metadata, Session
     from samenwerk_cli.session.storage import FileSaver, resume_command
     from samenwerk_cli.terminal import ending, screens
@@ -150,6 +151,7 @@ def reflect(
         ending.warnings(env.err, list(loaded.warnings))
         previous = loaded.data
         output = resume
+        quick, dimensions = resumed_scan([previous], quick, dimensions)
     elif output is not None:
         if output.exists():
             raise SamenwerkError(

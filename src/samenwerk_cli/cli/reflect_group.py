@@ -45,6 +45,7 @@ def run(
     round_: str | None,
 ) -> ExitCode:
     from samenwerk_cli.scoring import score_answers
+    from samenwerk_cli.session.engine import resumed_scan
     from samenwerk_cli.session.group import GroupSession
     from samenwerk_cli.terminal import ending, group_screens
 
@@ -58,6 +59,7 @@ def run(
         paths, previous, warnings = storage.read(resume, bank)
         ending.warnings(env.err, list(warnings))
         saver = storage.FolderSaver(resume, paths)
+        quick, dimensions = resumed_scan(previous, quick, dimensions)
     else:
         groep = participants(spec, group_file)
         deelnemers = groep.deelnemers
