@@ -1,7 +1,7 @@
 """Honest numbers (issue 11): every claim in a report is true, and every team is the right team.
 
 Each expected figure is worked out by hand in the comment beside it and written as a fraction;
-none comes from the code under test. The mini bank (tests/scoring_fixtures.py) has ambitie:
+none comes from the code under test. The mini bank (tests/testbank.py) has ambitie:
 belofte (verkennen), commitment (delen), doen (overeenkomen), halen-brengen (balans, delen);
 relatie: vertrouwen (verkennen), omheen (reversed, delen), samen (vormgeven).
 """
