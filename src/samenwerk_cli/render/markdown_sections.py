@@ -195,7 +195,7 @@ def _organisations(orgs: Organisations) -> str:
     for gap in orgs.gaps:
         parts.append(f"- **{mdtext.inline(gap.dimensie)}:** {_gap(gap)}.")
     if orgs.statements:
-        lines = [f"- {mdtext.inline(gap.dimensie)}: {_gap(gap)}." for gap in orgs.statements]
+        lines = [f"- {mdtext.inline(gap.dimensie)} — {_gap(gap)}." for gap in orgs.statements]
         parts.append(
             f"**Stellingen waarop organisaties verschillen ({len(orgs.statements)}):**\n\n"
             + "\n".join(lines)

@@ -371,7 +371,7 @@ def _organisations(orgs: Organisations) -> list[object]:
     if orgs.statements:
         text = Text(f"Stellingen waarop organisaties verschillen ({len(orgs.statements)}):")
         for gap in orgs.statements[:SCREEN_STATEMENT_GAPS]:
-            text.append(f"\n  – {gap.dimensie}: {_gap(gap)}", style="yellow")
+            text.append(f"\n  – {gap.dimensie} — {_gap(gap)}", style="yellow")
         more = len(orgs.statements) - min(len(orgs.statements), SCREEN_STATEMENT_GAPS)
         if more:
             text.append(f"\n  – … en nog {more}; {ALL_IN_REPORT}.", style="dim")
