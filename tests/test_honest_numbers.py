@@ -401,3 +401,4 @@ def test_fail_under_judges_the_exact_mean_on_the_command_line(tmp_path: Path) ->
     assert "onder de drempel: Noord: belangen 2,99 < 3,0" in result.stderr
     row = next(line for line in result.stdout.splitlines() if "Respect voor" in line)
     assert "2,99" in row and "zorg" in row and "3,00" not in row
+
