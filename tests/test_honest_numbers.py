@@ -402,3 +402,37 @@ def test_fail_under_judges_the_exact_mean_on_the_command_line(tmp_path: Path) ->
     row = next(line for line in result.stdout.splitlines() if "Respect voor" in line)
     assert "2,99" in row and "zorg" in row and "3,00" not in row
 
+
+def test_resume_of_a_quick_group_scan_stays_a_quick_scan(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    from samenwerk_cli.terminal.env import Env
+    from tests.testbank import Script, write_bank
+
+    monkeypatch.chdir(tmp_path)
+    bank_dir = write_bank(tmp_path / "vragen")
+    env_vars = {"NO_COLOR": "1", "COLUMNS": "100", "SAMENWERK_VRAGEN": None}
+
+    def invoke(args: list[str], steps: list[tuple[str, object]]):  # noqa: ANN202
+        script = Script(steps)
+        env = Env(stdin_isatty=True, today=dt.date(2026, 11, 28), ask=script)
+        result = CliRunner(env=env_vars).invoke(app, ["reflect", *args], obj=env)
+        return result, script
+
+    stopped, _ = invoke(
+        ["--questions", str(bank_dir), "--quick", "--group", "Anna:Noord, Bram:Zuid", "-p",
+         "Noord", "-o", "team"],
+        [("ronde", ""), ("fase", "2 2"), ("item:ambitie.belofte", "4 5"),
+         ("samenvatting:ambitie.belofte", ""),
+         ("item:relatie.vertrouwen", KeyboardInterrupt())],
+    )  # fmt: skip
+    assert stopped.exit_code == 130, stopped.output
+    resumed, script = invoke(
+        ["--questions", str(bank_dir), "--resume", "team"],
+        [("item:relatie.vertrouwen", "2 4"), ("samenvatting:relatie.vertrouwen", "")],
+    )
+    assert resumed.exit_code == 0, resumed.output
+    assert not script.steps  # the quick scan's two items, not the full list
+    bank = bank_mod.load(bank_dir)
+    for path in sorted((tmp_path / "team").iterdir()):
+        data = answers_mod.read(path, bank).data
+        assert data.compleet and data.scan == Scan(soort="kort", dimensies=[])
+        assert set(data.antwoorden) == {"ambitie.belofte", "relatie.vertrouwen"}
