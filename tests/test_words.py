@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from samenwerk_cli.render.words import duration, number, percent
 
@@ -58,3 +60,19 @@ def test_the_verdict_uses_the_scoring_tolerance() -> None:
     from samenwerk_cli.scoring import agreement
 
     assert words.EPSILON == agreement.EPSILON
+
+
+@given(
+    st.floats(min_value=-5, max_value=5, allow_nan=False),
+    st.lists(st.sampled_from([0.5, 0.7, 0.83, 1.0, 1.5, 2.5, 3.0, 3.5, 4.0]), max_size=3),
+)
+def test_shown_keeps_the_verdict_and_stays_within_a_hundredth(
+    value: float, limits: list[float]
+) -> None:
+    from samenwerk_cli.render.words import EPSILON, shown
+
+    result = shown(value, limits)
+    assert abs(result - value) <= 0.01 + 1e-9
+    assert result == round(result, 2)
+    for limit in limits:
+        assert (abs(result) >= limit) == (abs(value) >= limit - EPSILON)
