@@ -326,16 +326,17 @@ def _leans(leans: tuple[Lean, ...]) -> list[object]:
     """Balans items: towards which pole the team leans, in the pole's own words."""
     if not leans:
         return []
-    text = Text("\nBalansvragen, waar het midden gezond is:", style="bold")
+    grid = _grid()
     for lean in leans:
+        line = Text(f"{lean.tekst} — ")
         where = f"neigt naar: {lean.neiging}" if lean.neiging else "in evenwicht"
-        text.append(f"\n  – {lean.tekst}: ", style="")
-        text.append(where, style="yellow" if lean.neiging else "")
-        text.append(
+        line.append(where, style="yellow" if lean.neiging else "")
+        line.append(
             f"  (gemiddeld {number(lean.positie)}; 1 = {lean.polen[0]}, 5 = {lean.polen[1]})",
             style="dim",
         )
-    return [text]
+        grid.add_row("–", line)
+    return [Text("\nBalansvragen, waar het midden gezond is:", style="bold"), grid]
 
 
 def _pair(pair: Pair) -> list[object]:
@@ -369,13 +370,13 @@ def _organisations(orgs: Organisations) -> list[object]:
     for gap in orgs.gaps:
         out.append(Text(f"• {gap.dimensie}: {_gap(gap)}.", style="yellow"))
     if orgs.statements:
-        text = Text(f"Stellingen waarop organisaties verschillen ({len(orgs.statements)}):")
+        grid = _grid()
         for gap in orgs.statements[:SCREEN_STATEMENT_GAPS]:
-            text.append(f"\n  – {gap.dimensie} — {_gap(gap)}", style="yellow")
+            grid.add_row("–", Text(f"{gap.dimensie} — {_gap(gap)}", style="yellow"))
         more = len(orgs.statements) - min(len(orgs.statements), SCREEN_STATEMENT_GAPS)
         if more:
-            text.append(f"\n  – … en nog {more}; {ALL_IN_REPORT}.", style="dim")
-        out.append(text)
+            grid.add_row("–", Text(f"… en nog {more}; {ALL_IN_REPORT}.", style="dim"))
+        out += [Text(f"Stellingen waarop organisaties verschillen ({len(orgs.statements)}):"), grid]
     if orgs.gaps or orgs.statements:
         out.append(Text(DISCUSS_GAPS, style="yellow"))
     out += [Text(note, style="dim") for note in orgs.notes]
