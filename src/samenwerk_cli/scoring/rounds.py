@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+import msgspec
+
 from samenwerk_cli.errors import Problem
 from samenwerk_cli.formats.answers import AnswerFile, Antwoorden
 
@@ -86,16 +88,16 @@ def deduplicate(files: Sequence[AnswerFile]) -> tuple[list[AnswerFile], list[Pro
     kept: list[AnswerFile] = []
     warnings: list[Problem] = []
     by_person: dict[tuple[str, str], int] = {}
+    anonymous: dict[bytes, str] = {}  # the whole file's content -> the first file with it
     for f in files:
         person = _person(f.data)
         if person is None:
-            same = next((i for i, k in enumerate(kept) if k.data == f.data), None)
-            if same is None:
+            content = msgspec.json.encode(f.data)  # a hashable key: no pairwise comparing
+            first = anonymous.setdefault(content, f.path)
+            if first == f.path:
                 kept.append(f)
             else:
-                warnings.append(
-                    Problem(f"identiek aan {kept[same].path}: telt één keer mee", f.path)
-                )
+                warnings.append(Problem(f"identiek aan {first}: telt één keer mee", f.path))
             continue
         if person not in by_person:
             by_person[person] = len(kept)
