@@ -67,7 +67,7 @@ def test_two_respondents_get_spread_but_no_agreement() -> None:
     assert result.spraakverwarring == result.uiteenlopend == ()
     view = group_view(result, BANK)
     assert view.pair is not None and [(r.first, r.second) for r in view.pair.rows] == [(1, 5)]
-    assert view.legend == ()  # no rwg or AD shown: nothing to explain
+    assert not any(line.startswith(("rwg", "AD")) for line in view.legend)  # none shown
 
 
 def test_three_respondents_a_divided_statement_is_not_spraakverwarring() -> None:
@@ -91,7 +91,7 @@ def test_three_respondents_a_divided_statement_is_not_spraakverwarring() -> None
     view = group_view(result, BANK)
     assert view.confusion is not None and view.confusion[0].rwg is None
     assert view.confusion[0].items.shown == ("We vertrouwen elkaar. (AD 0,89)",)
-    assert [line.split(":")[0] for line in view.legend] == ["rwg", "AD"]
+    assert [line.split(":")[0] for line in view.legend][-2:] == ["rwg", "AD"]
 
 
 def test_seventeen_respondents() -> None:
@@ -273,6 +273,5 @@ def test_fail_under_judges_the_exact_mean_on_the_command_line(tmp_path: Path) ->
     result = runner.invoke(app, ["score", str(tmp_path), "--fail-under", "3.0"])
     assert result.exit_code == 1
     assert "onder de drempel: Noord: belangen 2,99 < 3,0" in result.stderr
-    row = next(line for line in result.stdout.splitlines() if "Respect voor" in line)
+    row = next(line for line in result.stdout.splitlines() if "respect voor" in line)
     assert "2,99" in row and "zorg" in row and "3,00" not in row
-

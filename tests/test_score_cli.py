@@ -65,6 +65,7 @@ def test_json_has_the_documented_structure(runner: CliRunner) -> None:
         "organisaties_verschil",
         "organisaties_verschil_stelling",
         "waarschuwingen",
+        "patronen",
         "trend",
     ]
     assert (first["ronde"], latest["ronde"]) == ("2026-voorjaar", "2026-najaar")
