@@ -117,8 +117,6 @@ def _reading_guide(bank: Bank) -> str:
             f" {BAND_SYMBOL['aandacht']} **aandacht**: {number(d.aandacht, 1)} tot"
             f" {number(d.sterk, 1)} · {BAND_SYMBOL['zorg']} **zorg**: onder"
             f" {number(d.aandacht, 1)}.",
-            "> *Overeenstemming* (rwg) loopt van 0 tot 1; onder"
-            f" {number(d.rwg)} lopen de antwoorden zo uiteen dat het gemiddelde weinig zegt.",
         ]
     )
 

@@ -123,7 +123,6 @@ def differences(view: GroupView) -> str:
         parts.append(_confusion(view.confusion))
     if view.organisations is not None:
         parts.append(_organisations(view.organisations))
-    parts.append(legend(view.legend))
     return "\n\n".join(p for p in parts if p)
 
 
@@ -166,15 +165,6 @@ def leans(items: tuple[Lean, ...]) -> str:
     return (
         "## Balansvragen\n\nHier is het midden gezond; onder 2,5 neigt het team naar de eerste"
         " pool, boven 3,5 naar de tweede.\n\n" + mdtext.table(header, rows, right=(2,))
-    )
-
-
-def legend(lines: tuple[str, ...]) -> str:
-    if not lines:
-        return ""
-    return "\n".join(
-        f"> {mdtext.inline(line)}" + ("  " if i < len(lines) - 1 else "")
-        for i, line in enumerate(lines)
     )
 
 
