@@ -275,3 +275,28 @@ def test_fail_under_judges_the_exact_mean_on_the_command_line(tmp_path: Path) ->
     assert "onder de drempel: Noord: belangen 2,99 < 3,0" in result.stderr
     row = next(line for line in result.stdout.splitlines() if "respect voor" in line)
     assert "2,99" in row and "zorg" in row and "3,00" not in row
+
+
+def test_every_report_says_the_same_on_the_examples(tmp_path: Path) -> None:
+    """Terminal, markdown and HTML: weak spots in the order to work on them, aandachtspunten
+    counted apart, leans in the pole's words, statement gaps between organisations."""
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    runner = CliRunner(env={"NO_COLOR": "1", "COLUMNS": "100", "SAMENWERK_VRAGEN": None})
+    texts = []
+    for args in (
+        ["score", str(examples / "opleidingsschool-noord" / "2026-najaar")],
+        ["export", str(examples), "-o", str(tmp_path / "r.md")],
+        ["export", str(examples), "--format", "html", "-o", str(tmp_path / "r.html")],
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        texts.append(result.stdout)
+    texts[1] = (tmp_path / "r.md").read_text(encoding="utf-8")
+    texts[2] = (tmp_path / "r.html").read_text(encoding="utf-8")
+    for text in texts:
+        flat = " ".join(text.replace("│", " ").replace("*", "").split())
+        assert "in volgorde van aanpak" in flat and "zwakste eerst" not in flat
+        assert "Aandachtspunten (53)" in flat
+        assert "Te veel: afspraken en overleg remmen het werk" in flat  # a lean, in its words
+        assert "Stellingen waarop organisaties verschillen (19)" in flat
+        assert "uiteenlopende antwoorden" in flat

@@ -18,6 +18,7 @@ TOP_ACTIONS = 3  # next steps, one per distinct advice
 MAX_FLAGS = 3  # statements listed per dimension under spraakverwarring
 MAX_TREND_SPOTS = 10  # solved or new weak spots listed in a report
 SCREEN_STATEMENT_GAPS = 5  # statements where organisations differ, on screen
+PRINT_STATEMENT_GAPS = 3  # the same in the printable HTML page (the markdown report has all)
 SCREEN_TREND_SPOTS = 3  # the same, on screen, where a panel should stay short
 FAR_APART = 2  # two respondents: answers this far apart are shown side by side
 BAND_ORDER: tuple[Band, ...] = ("zorg", "aandacht", "sterk")
@@ -28,6 +29,7 @@ WEAK_ORDER = (
     "in volgorde van aanpak: eerst de vroegste fase (het fundament eerst), dan de laagste score"
 )
 ALL_IN_REPORT = "alle staan in het rapport van samenwerk export"
+ALL_IN_MARKDOWN = "alle staan in het markdownrapport (samenwerk export … -o rapport.md)"
 NO_CONFUSION = (
     "Geen spraakverwarring en geen uiteenlopende antwoorden: de antwoorden liggen dicht bij elkaar."
 )
