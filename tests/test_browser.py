@@ -158,7 +158,8 @@ def test_main_sections_start_a_page_and_tables_stay_whole(pdf: Path) -> None:
     assert printed[0].lstrip().startswith("SAMENWERKINGSREFLECTIE")
     # Every row of a table on the page of its caption (the scores, as the tables give them).
     for caption, scores in (
-        ("Scores per dimensie", ["3,61", "3,27", "3,94", "3,38", "3,71", "0,88"]),
+        # rwg(J) 0,92 for organisatie: its balans items agree on the raw position (issue 11)
+        ("Scores per dimensie", ["3,61", "3,27", "3,94", "3,38", "3,71", "0,92"]),
         ("Score per organisatie", ["3,26", "3,94", "2,47", "4,25", "3,25", "4,14"]),
         ("Score per ronde", ["3,17", "2,33", "3,51", "3,20", "2,98", "3,71"]),
     ):
@@ -177,7 +178,8 @@ def test_the_printed_text_says_what_the_report_says(pdf: Path) -> None:
         "◐ aandacht",
         "○ zorg",
         "Ambitie-index 0,34",
-        "De 5 zwakste van 55, zwakste eerst",
+        "2 stelling(en) in de band zorg, in volgorde van aanpak",
+        "Aandachtspunten (53)",
         "+0,94 ▲ beter",
         "Wat de deelnemers schreven",
     ):

@@ -97,7 +97,7 @@ def test_json_equals_score_json(runner: CliRunner) -> None:
     scored = runner.invoke(app, ["score", str(EXAMPLES), "--json"])
     assert exported.exit_code == scored.exit_code == 0
     assert exported.stdout == scored.stdout
-    assert json.loads(exported.stdout)["formaat"] == "samenwerk-score/1"
+    assert json.loads(exported.stdout)["formaat"] == "samenwerk-score/2"
 
 
 def test_csv_round_trip(runner: CliRunner, tmp_path: Path, mini_bank: Path) -> None:

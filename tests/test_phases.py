@@ -131,6 +131,10 @@ def test_weak_spot_order_and_advice() -> None:
         ("ambitie.belofte", "zorg", 2.0),
         ("ambitie.halen-brengen", "zorg", 1.0),
         ("ambitie.doen", "zorg", 2.0),
+    ]
+    # Aandacht is listed apart, in the same order (delen; bank order breaks the tie).
+    attention = scoring.score_group([answer_file(answers)], BANK).aandachtspunten
+    assert [(s.vraag, s.band, s.score) for s in attention] == [
         ("ambitie.commitment", "aandacht", 3.0),
         ("relatie.omheen", "aandacht", 3.0),
     ]

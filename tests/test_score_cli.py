@@ -44,19 +44,29 @@ def test_json_has_the_documented_structure(runner: CliRunner) -> None:
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert list(data)[:3] == ["formaat", "partnerschappen", "fouten"]
-    assert data["formaat"] == "samenwerk-score/1" and data["fouten"] == []
+    assert data["formaat"] == "samenwerk-score/2" and data["fouten"] == []
     first, latest = data["partnerschappen"]
-    assert list(latest)[:10] == [
+    assert list(latest) == [
         "partnerschap",
         "ronde",
         "respondenten",
+        "onvolledig",
         "organisaties",
         "dimensies",
         "ambitie_index",
         "fase",
         "zwakke_plekken",
+        "aandachtspunten",
+        "balans",
         "spraakverwarring",
+        "uiteenlopend",
+        "organisaties_scores",
+        "organisaties_zonder_kolom",
         "organisaties_verschil",
+        "organisaties_verschil_stelling",
+        "waarschuwingen",
+        "patronen",
+        "trend",
     ]
     assert (first["ronde"], latest["ronde"]) == ("2026-voorjaar", "2026-najaar")
     assert latest["respondenten"] == 4
@@ -68,11 +78,17 @@ def test_json_has_the_documented_structure(runner: CliRunner) -> None:
         "proces",
     ]
     for dim in latest["dimensies"]:
-        assert list(dim) == ["id", "naam", "score", "band", "dekking", "rwg"]
+        assert list(dim) == ["id", "naam", "score", "band", "dekking", "rwg", "spraakverwarring"]
         assert 1 <= dim["score"] <= 5 and dim["score"] == round(dim["score"], 2)
-    assert set(latest["fase"]) == {"huidig", "zelfbeeld", "overgeslagen"}
+    assert set(latest["fase"]) == {"huidig", "fases", "zelfbeeld", "overgeslagen", "vooruit"}
+    assert latest["fase"]["vooruit"] == ["vormgeven", "uitvoeren"]  # the self-view warning
+    assert [f["afgerond"] for f in latest["fase"]["fases"]] == [True, False, True, True, True]
     spot = latest["zwakke_plekken"][0]
-    assert list(spot) == ["vraag", "dimensie", "fase", "score", "band", "advies"]
+    assert list(spot) == ["vraag", "dimensie", "fase", "score", "band", "advies", "neiging"]
+    assert spot["band"] == "zorg" and {s["band"] for s in latest["aandachtspunten"]} == {"aandacht"}
+    (lean,) = [b for b in latest["balans"] if b["vraag"] == "ambitie.halen-brengen"]
+    assert set(lean) == {"vraag", "n", "positie", "neiging", "pool"}
+    assert [o["n"] for o in latest["organisaties_scores"]] == [2, 2]
     gap = latest["organisaties_verschil"][0]
     assert gap["dimensie"] == "organisatie" and gap["verschil"] >= 1.0
     assert latest["trend"]["vorige_ronde"] == "2026-voorjaar"
@@ -84,7 +100,7 @@ def test_fail_under_overall_and_per_dimension(runner: CliRunner) -> None:
     assert low.exit_code == 1
     # belangen: the 15 item means of the four files sum to 589/12, so 589/180 = 3.272
     assert (
-        "onder de drempel: Opleidingsschool Noord (2026-najaar): belangen 3.27 < 3.5" in low.stderr
+        "onder de drempel: Opleidingsschool Noord (2026-najaar): belangen 3,27 < 3,5" in low.stderr
     )
     assert "ambitie" not in low.stderr  # 779/216 = 3.606 is above
     ok = runner.invoke(app, ["score", str(ROUND), "--fail-under", "ambitie=3.5", "--json"])
@@ -207,3 +223,27 @@ def test_an_answer_file_of_the_previous_bank_still_scores(
     dims = {d["id"]: d for d in found["dimensies"]}
     assert dims["ambitie"]["score"] == 3.5  # (4 + 3) / 2: the retired 1 does not count
     assert dims["relatie"]["score"] is None  # its only answer was to a retired item
+
+
+def test_fail_under_judges_the_latest_round_unless_asked_for_all(runner: CliRunner) -> None:
+    # 2026-voorjaar (the older round) has belangen and proces below 3.0; 2026-najaar has none.
+    latest = runner.invoke(app, ["score", str(EXAMPLES), "--fail-under", "3.0"])
+    assert latest.exit_code == 0, latest.stderr
+    assert "onder de drempel" not in latest.stderr
+    every = runner.invoke(app, ["score", str(EXAMPLES), "--fail-under", "3.0", "--alle-rondes"])
+    assert every.exit_code == 1
+    assert "Opleidingsschool Noord (2026-voorjaar): belangen" in every.stderr
+    assert "< 3,0" in every.stderr and "2026-najaar" not in every.stderr
+
+
+def test_an_organisation_needs_two_respondents_for_a_column(runner: CliRunner) -> None:
+    # The 2026-najaar round has two organisations with two respondents each: both get a column.
+    # With --min-per-organisatie 3 neither does, and the report says why.
+    shown = runner.invoke(app, ["score", str(ROUND)])
+    assert "Hogeschool Noord (n=2)" in shown.stdout
+    hidden = runner.invoke(app, ["score", str(ROUND), "--min-per-organisatie", "3"])
+    assert hidden.exit_code == 0, hidden.stderr
+    flat = " ".join(hidden.stdout.replace("│", " ").split())
+    assert "(n=2)" not in flat
+    assert "Hogeschool Noord (2 respondenten) heeft geen eigen kolom" in flat
+    assert "pas vanaf 3 respondenten" in flat

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from samenwerk_cli.formats.bank import Drempels
 from samenwerk_cli.scoring import groups as scoring
+from samenwerk_cli.scoring import rounds
 from samenwerk_cli.scoring.results import GroupResult
 from tests.testbank import (
     BANK,
@@ -84,7 +85,7 @@ def test_balans_leaning() -> None:
     )
 
 
-def test_balans_split_between_the_poles_is_spraakverwarring() -> None:
+def test_balans_split_between_the_poles_has_uiteenlopende_antwoorden() -> None:
     # Answers 1, 1, 5, 5 all score 1 after the balans transform (AD 0), yet half the team says
     # "we bring far more", half "we take far more": raw AD = mean |x - 3| = 2.0 >= 0.83 and the
     # raw answers lie on both sides of the midpoint.
@@ -94,14 +95,16 @@ def test_balans_split_between_the_poles_is_spraakverwarring() -> None:
     ]
     result = scoring.score_group(team, BANK)
     assert items(result)["ambitie.halen-brengen"].score == 1.0
-    (flag,) = [f for f in result.spraakverwarring if f.vraag == "ambitie.halen-brengen"]
+    (flag,) = [f for f in result.uiteenlopend if f.vraag == "ambitie.halen-brengen"]
     assert flag.ad == 2.0
+    # On the raw positions s² = 4·4/3 = 16/3 > σ²E = 2: rwg 0, not the 1.00 of the scores.
+    assert items(result)["ambitie.halen-brengen"].rwg == 0.0
     # The same team all leaning one way (1, 1, 2, 2) is not confused, only out of balance.
     same_side = [
         answer_file({"ambitie.halen-brengen": raw}, path=f"{i}.yaml")
         for i, raw in enumerate((1, 1, 2, 2))
     ]
-    assert not [f for f in scoring.score_group(same_side, BANK).spraakverwarring if f.vraag]
+    assert scoring.score_group(same_side, BANK).uiteenlopend == ()
 
 
 # --- one respondent: means, coverage, themes --------------------------------------------------
@@ -198,7 +201,7 @@ def test_group_files_by_partnership_and_round() -> None:
     f3 = answer_file({}, "3", partnerschap="P1", ronde="r2")
     f4 = answer_file({}, "4", partnerschap=" p1 ", ronde="R1")
     f5 = answer_file({}, "5", partnerschap="P1", ronde=None)
-    assert scoring.group_files([f1, f2, f3, f4, f5]) == [[f1, f4], [f2], [f3], [f5]]
+    assert rounds.group_files([f1, f2, f3, f4, f5]) == [[f1, f4], [f2], [f3], [f5]]
     results = scoring.score_files([f1, f2, f3, f4, f5], BANK)
     assert [(r.partnerschap, r.ronde, r.n) for r in results][:2] == [
         ("P1", "r1", 2),
@@ -210,18 +213,20 @@ def test_order_rounds_by_name_and_by_date() -> None:
     def round_of(name: str, datum: dt.date | None = None) -> list:
         return [answer_file({}, name, ronde=name, datum=datum)]
 
+    def ordered(groups: list) -> list:
+        return [groups[i][0].data.ronde for i in rounds.order_rounds(groups)]
+
     named = [round_of(n) for n in ("2026-najaar", "ronde 10", "2026-voorjaar", "2025-najaar")]
-    order = [g[0].data.ronde for g in scoring.order_rounds(named)]
-    assert order == ["2025-najaar", "2026-voorjaar", "2026-najaar", "ronde 10"]
+    assert ordered(named) == ["2025-najaar", "2026-voorjaar", "2026-najaar", "ronde 10"]
     numbered = [round_of("ronde 10"), round_of("ronde 2")]
-    assert [g[0].data.ronde for g in scoring.order_rounds(numbered)] == ["ronde 2", "ronde 10"]
+    assert ordered(numbered) == ["ronde 2", "ronde 10"]
     dated = [
         round_of("nulmeting", dt.date(2026, 1, 5)),
         round_of("eindmeting", dt.date(2025, 3, 1)),
     ]
-    assert [g[0].data.ronde for g in scoring.order_rounds(dated)] == ["eindmeting", "nulmeting"]
+    assert ordered(dated) == ["eindmeting", "nulmeting"]
     dated[1][0].data.datum = None  # not every round dated: fall back to the names
-    assert [g[0].data.ronde for g in scoring.order_rounds(dated)] == ["eindmeting", "nulmeting"]
+    assert ordered(dated) == ["eindmeting", "nulmeting"]
 
 
 def test_bank_index_is_cached_per_bank() -> None:

@@ -11,6 +11,7 @@ import io
 
 from rich.console import Console
 
+from samenwerk_cli.formats.bank import Drempels
 from samenwerk_cli.render.view import group_view, listing, summary_row, trend_view
 from samenwerk_cli.render.view_model import (
     DISCUSS_GAPS,
@@ -24,29 +25,34 @@ from samenwerk_cli.scoring.groups import score_group
 from samenwerk_cli.scoring.items import given_answers
 from samenwerk_cli.scoring.trend import partnerships
 from samenwerk_cli.terminal.report import view_report
-from tests.testbank import BANK, SCORED, answer_file, team
+from tests.testbank import BANK, SCORED, answer_file, bank_with, team
 
 
 def all_answers(value: int) -> dict[str, int | str | None]:
     return dict.fromkeys(SCORED, value)
 
 
-def test_weak_spots_are_capped_with_the_total_and_actions_take_each_advice_once() -> None:
+def test_weak_spots_in_the_order_to_work_on_them_and_actions_take_each_advice_once() -> None:
     # Every answer 1: six items score 1 (zorg); the reversed relatie.omheen scores 5 (sterk).
     view = group_view(score_group([answer_file(all_answers(1))], BANK), BANK)
     spots = view.weak_spots
-    assert spots.total == 6 and len(spots.spots) == TOP_WEAK_SPOTS == 5
-    # zorg first, then by phase: verkennen (belofte, vertrouwen), delen, overeenkomen; vormgeven
-    # (relatie.samen) is the sixth and falls off.
+    assert spots.total == 6 == len(spots.spots)  # the view keeps all; the screen shows 5
+    assert TOP_WEAK_SPOTS == 5
+    # By phase: verkennen (belofte, vertrouwen), delen, overeenkomen, vormgeven.
     assert [s.tekst for s in spots.spots] == [
         "We hebben elkaar iets beloofd.",
         "We vertrouwen elkaar.",
         "Iedereen zet zich in.",
         "Halen en brengen",
         "We doen wat we afspreken.",
+        "We doen dingen samen.",
     ]
-    assert [s.position for s in spots.spots] == [1, 2, 3, 4, 5]
+    assert [s.position for s in spots.spots] == [1, 2, 3, 4, 5, 6]
     assert spots.spots[1].where == "relatie — aandacht voor persoonlijke relaties · verkennen"
+    # The balans item at 1 leans to its first pole, and its advice says so.
+    assert spots.spots[3].neiging == "We brengen meer dan we halen"
+    assert spots.spots[3].advies.startswith("Jullie neigen naar: We brengen meer dan we halen.")
+    assert view.attention.total == 0
     # No phase is afgerond: a young partnership starts with the first phase's items only.
     assert view.start is not None and view.start.fase == "Verkennen"
     assert [(a.advies, a.tekst) for a in view.actions] == [
@@ -61,8 +67,10 @@ def test_one_anonymous_respondent_has_no_agreement_and_no_differences() -> None:
     assert not view.dimensions.team and NO_RWG in view.dimensions.notes
     assert all(row.rwg is None for row in view.dimensions.rows)
     assert view.confusion is None and view.pair is None and view.organisations is None
-    # relatie.omheen: 4 reversed scores 2 (zorg); the balans item: 5 - 2·|4 - 3| = 3 (aandacht)
-    assert [s.score for s in view.weak_spots.spots] == [2.0, 3.0]
+    # relatie.omheen: 4 reversed scores 2 (zorg): a weak spot; the balans item scores
+    # 5 - 2·|4 - 3| = 3 (aandacht): an aandachtspunt, listed apart.
+    assert [s.score for s in view.weak_spots.spots] == [2.0]
+    assert [(s.score, s.band) for s in view.attention.spots] == [(3.0, "aandacht")]
 
 
 def test_confusion_lists_at_most_max_flags_statements_per_dimension() -> None:
@@ -136,14 +144,18 @@ def test_organisation_gaps_name_the_dimension() -> None:
         answer_file(all_answers(5), path="a.yaml", organisatie="Noord"),
         answer_file(all_answers(1), path="b.yaml", organisatie="Zuid"),
     ]
-    orgs = group_view(score_group(files, BANK), BANK).organisations
+    hidden = group_view(score_group(files, BANK), BANK).organisations
+    assert hidden is not None and hidden.columns == () and len(hidden.notes) == 2
+    assert hidden.notes[0].startswith("Noord (1 respondent) heeft geen eigen kolom")
+    one = bank_with(drempels=Drempels(organisatie_minimum=1))  # as --min-per-organisatie 1
+    orgs = group_view(score_group(files, one), one).organisations
     assert orgs is not None
     assert orgs.columns == (("Noord", 1), ("Zuid", 1))
     assert [(g.dimensie, g.hoog, g.laag) for g in orgs.gaps] == [
         ("Ambitie van betekenis", "Noord", "Zuid"),
         ("Relatie — aandacht voor persoonlijke relaties", "Noord", "Zuid"),
     ]
-    assert abs(orgs.gaps[1].verschil - 4 / 3) < 1e-9
+    assert orgs.gaps[1].verschil == 1.33  # 4/3 as the report shows it
 
 
 def test_trend_view_caps_the_lists_and_says_the_change() -> None:
@@ -167,7 +179,7 @@ def test_summary_row_takes_the_worst_band() -> None:
     row = summary_row(score_group([answer_file(all_answers(4))], BANK), BANK)
     # ambitie (4 + 4 + 4 + 3) / 4 = 3.75 and relatie (4 + 2 + 4) / 3 = 10/3: both aandacht
     assert row.worst == "aandacht" and row.n == 1
-    assert row.scores[0] == 3.75 and abs((row.scores[1] or 0) - 10 / 3) < 1e-9
+    assert row.scores == (3.75, 3.33)  # 10/3 as shown
 
 
 def test_listing_counts_what_it_leaves_out() -> None:
@@ -205,10 +217,13 @@ def test_terminal_shows_user_text_literally_and_discusses_gaps_once() -> None:
         answer_file(all_answers(5), path="a.yaml", respondent="[bold]Anna[/]", organisatie="[b]N"),
         answer_file(all_answers(1), path="b.yaml", organisatie="Zuid"),
     ]
-    group = score_group(files, BANK)
-    text = render(view_report(group_view(group, BANK)))
+    one = bank_with(drempels=Drempels(organisatie_minimum=1))
+    group = score_group(files, one)
+    text = render(view_report(group_view(group, one)))
     assert "[bold]Anna[/]" in text  # the pair's column header, not markup
     assert "[b]N (n=1)" in text
+    hidden = render(view_report(group_view(score_group(files, BANK), BANK)))
+    assert "[b]N (1 respondent) heeft geen eigen kolom" in " ".join(hidden.split())
     assert text.count(" ".join(DISCUSS_GAPS.split()[:4])) == 1
 
 

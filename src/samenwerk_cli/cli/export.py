@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from samenwerk_cli.cli.context import environment
-from samenwerk_cli.cli.options import Jobs, Paths, Questions, SkipInvalid
+from samenwerk_cli.cli.options import (
+    Jobs,
+    MinPerOrganisation,
+    Paths,
+    Questions,
+    SkipInvalid,
+    with_minimum,
+)
 from samenwerk_cli.errors import ExitCode
 
 EXAMPLES = """
@@ -68,6 +75,7 @@ def export(
     skip_invalid: SkipInvalid = False,
     jobs: Jobs = 0,
     questions: Questions = None,
+    min_per_organisation: MinPerOrganisation = None,
 ) -> ExitCode:
     """Rapport om te delen: markdown of HTML met grafiek en trend, of CSV/JSON voor analyse."""
     from samenwerk_cli.cli.context import report_problems
@@ -76,7 +84,7 @@ def export(
     from samenwerk_cli.scoring import score_paths
 
     env = environment(ctx)
-    bank = bank_mod.load(questions)
+    bank = with_minimum(bank_mod.load(questions), min_per_organisation)
     run = score_paths(paths, bank, jobs or None)
     report_problems(env, run)
     found = run.partnerships
@@ -109,7 +117,7 @@ def export(
         else:
             from samenwerk_cli.render.json import score_json
 
-            text = score_json(found, run.errors)
+            text = score_json(found, run.errors, bank)
         files, folder = _single(env, target, text), None
     if files:
         _write(env, files, force, folder)

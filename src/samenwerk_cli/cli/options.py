@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -44,6 +44,29 @@ Jobs = Annotated[
         help="Processen voor grote mappen (0 = automatisch).",
     ),
 ]
+
+MinPerOrganisation = Annotated[
+    Optional[int],  # noqa: UP045 - typer reads the annotation at runtime on Python 3.10
+    typer.Option(
+        "--min-per-organisatie",
+        "--min-per-organisation",
+        min=1,
+        metavar="N",
+        help="Respondenten die een organisatie nodig heeft voor een eigen kolom (standaard 2).",
+        show_default=False,
+    ),
+]
+
+
+def with_minimum(bank: Any, minimum: int | None) -> Any:
+    """The bank with ``--min-per-organisatie`` as its organisation minimum (when given)."""
+    if minimum is not None:
+        import msgspec
+
+        drempels = msgspec.structs.replace(bank.model.drempels, organisatie_minimum=minimum)
+        bank.model.drempels = drempels
+    return bank
+
 
 # Metadata of an answer file; the Dutch spelling works too, as people type it.
 Text = Optional[str]  # noqa: UP045 - typer reads the annotation at runtime on Python 3.10

@@ -7,7 +7,15 @@ from typing import Annotated
 import typer
 
 from samenwerk_cli.cli.context import environment
-from samenwerk_cli.cli.options import Jobs, Json, Paths, Questions, SkipInvalid
+from samenwerk_cli.cli.options import (
+    Jobs,
+    Json,
+    MinPerOrganisation,
+    Paths,
+    Questions,
+    SkipInvalid,
+    with_minimum,
+)
 from samenwerk_cli.errors import ExitCode
 
 EXAMPLES = """
@@ -16,7 +24,8 @@ samenwerk score antwoorden/
 samenwerk score antwoorden/ --json > scores.json
     Dezelfde scores als JSON, voor scripts.
 samenwerk score antwoorden/ --fail-under 3.0
-    Exit 1 als een dimensie onder 3,0 scoort (voor CI).
+    Exit 1 als een dimensie in de laatste ronde van een partnerschap
+    onder 3,0 scoort (voor CI); --alle-rondes beoordeelt elke ronde.
 """
 
 
@@ -34,9 +43,18 @@ def score(
             show_default=False,
         ),
     ] = [],  # noqa: B006 - typer needs a literal default
+    all_rounds: Annotated[
+        bool,
+        typer.Option(
+            "--alle-rondes",
+            "--all-rounds",
+            help="--fail-under beoordeelt elke ronde, niet alleen de laatste per partnerschap.",
+        ),
+    ] = False,
     skip_invalid: SkipInvalid = False,
     jobs: Jobs = 0,
     questions: Questions = None,
+    min_per_organisation: MinPerOrganisation = None,
 ) -> ExitCode:
     """Scores per partnerschap (en ronde): dimensies, fase, zwakke plekken, overeenstemming."""
     from samenwerk_cli.cli.context import report_problems
@@ -44,27 +62,24 @@ def score(
     from samenwerk_cli.scoring import score_paths, thresholds
 
     env = environment(ctx)
-    bank = bank_mod.load(questions)
+    bank = with_minimum(bank_mod.load(questions), min_per_organisation)
     limits = thresholds.parse(fail_under, bank)
     run = score_paths(paths, bank, jobs or None)
     report_problems(env, run)
-    below = thresholds.shortfalls(run.groups, limits)
+    judged = run.groups if all_rounds else [p.laatste for p in run.partnerships]
+    below = thresholds.shortfalls(judged, limits)
     if json:
         import sys
 
         from samenwerk_cli.render.json import write_score_json
 
-        write_score_json(sys.stdout.write, run.partnerships, run.errors, below)
+        write_score_json(sys.stdout.write, run.partnerships, run.errors, bank, below)
     else:
         from samenwerk_cli.terminal.report import print_partnerships
 
         print_partnerships(env.out, run.partnerships, bank)
     for s in below:
-        ronde = f" ({s.ronde})" if s.ronde else ""
-        env.echo(
-            f"onder de drempel: {s.partnerschap}{ronde}: {s.dimensie} {s.score:.2f} < {s.drempel:g}",
-            err=True,
-        )
+        env.echo(thresholds.message(s), err=True)
     if run.errors and not skip_invalid:
         return ExitCode.INVALID
     return ExitCode.THRESHOLD if below else ExitCode.OK

@@ -25,6 +25,28 @@ Score = Annotated[int, msgspec.Meta(ge=1, le=5)]
 Antwoord = Union[Score, Literal["weet niet"]]  # noqa: UP007 - msgspec needs a runtime union
 
 
+SCAN_FULL = "volledig"
+SCAN_QUICK = "kort"
+
+
+class Scan(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """What was asked: the full list or the quick scan, of every dimension or the chosen ones.
+
+    Coverage is answered / asked in this scan, and ``reflect --resume`` continues it.
+    """
+
+    soort: Literal["volledig", "kort"] = "volledig"
+    dimensies: list[str] = []  # empty: every dimension
+
+    @property
+    def quick(self) -> bool:
+        return self.soort == SCAN_QUICK
+
+
+def scan_of(quick: bool, dimensions: list[str] | tuple[str, ...] = ()) -> Scan:
+    return Scan(soort=SCAN_QUICK if quick else SCAN_FULL, dimensies=list(dimensions))
+
+
 class Antwoorden(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     formaat: str
     vragenlijst: str
@@ -38,6 +60,7 @@ class Antwoorden(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     fase: str | None = None
     compleet: bool = False
     bron: str | None = None  # where an imported answer came from: "file, rij N"
+    scan: Scan | None = None  # None: written before the field existed; asked = the keys given
     antwoorden: dict[str, Antwoord | None] = {}
     toelichting: dict[str, str | None] = {}
 
@@ -105,6 +128,15 @@ def check(doc: yamlio.Document, bank: Bank) -> AnswerFile:
         problems.append(
             at(("fase",), f"onbekende fase '{visible(data.fase)}' (kies uit {', '.join(fases)})")
         )
+    known_dims = [d.id for d in bank.model.dimensies]
+    for dim in data.scan.dimensies if data.scan is not None else ():
+        if dim not in known_dims:
+            problems.append(
+                at(
+                    ("scan", "dimensies"),
+                    f"onbekende dimensie '{dim}' (kies uit {', '.join(known_dims)})",
+                )
+            )
     retired = [
         (key, item_id)
         for key, given in (("antwoorden", data.antwoorden), ("toelichting", data.toelichting))
@@ -167,7 +199,10 @@ def to_builtins(data: Antwoorden) -> dict[str, Any]:
     """The fields to write, in the documented key order, without the empty optional ones."""
     raw = msgspec.to_builtins(data, builtin_types=(dt.date,))  # dates stay unquoted YAML dates
     keep = {"formaat", "vragenlijst", "versie", "partnerschap", "antwoorden"}
-    return {k: v for k, v in raw.items() if k in keep or v not in (None, {}, False)}
+    out = {k: v for k, v in raw.items() if k in keep or v not in (None, {}, False)}
+    if isinstance(out.get("scan"), dict) and not out["scan"].get("dimensies"):
+        out["scan"] = {"soort": out["scan"]["soort"]}  # every dimension: no list to write
+    return out
 
 
 def to_yaml(data: Antwoorden) -> str:

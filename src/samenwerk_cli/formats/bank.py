@@ -51,7 +51,10 @@ class Drempels(Struct):
     fase_overgeslagen: OnScale = 3.0
     rwg: Share = 0.70
     ad: Distance = 0.83
-    organisatie_verschil: Distance = 1.0
+    organisatie_verschil: Distance = 1.0  # between two organisations on a dimension
+    organisatie_verschil_stelling: Distance = 1.5  # between two organisations on one statement
+    # Respondents an organisation needs for a column of its own.
+    organisatie_minimum: Annotated[int, msgspec.Meta(ge=1)] = 2
     trend: Distance = 0.5
     zelfbeeld_voorsprong: Annotated[int, msgspec.Meta(ge=0)] = 2
     dekking: Share = 0.5  # below this coverage a dimension gets no band: "te weinig antwoorden"

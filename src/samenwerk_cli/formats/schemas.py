@@ -15,6 +15,7 @@ import msgspec
 from samenwerk_cli.formats.answers import Antwoorden
 from samenwerk_cli.formats.bank import ItemsFile, ModelFile
 from samenwerk_cli.formats.group_file import GroepBestand
+from samenwerk_cli.formats.score_document import ScoreDocument
 
 SCHEMAS = {
     "vragenlijst.schema.json": (
@@ -23,6 +24,7 @@ SCHEMAS = {
     ),
     "antwoorden.schema.json": ((Antwoorden,), "samenwerk: antwoordbestand van één respondent"),
     "groep.schema.json": ((GroepBestand,), "samenwerk: deelnemers van een groepssessie"),
+    "score.schema.json": ((ScoreDocument,), "samenwerk: uitvoer van samenwerk score --json"),
 }
 
 

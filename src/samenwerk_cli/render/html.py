@@ -23,20 +23,26 @@ from samenwerk_cli.render.markdown_sections import AGREEMENT_ROWS
 from samenwerk_cli.render.trend_chart import partnership_trend, round_scores
 from samenwerk_cli.render.view import partnership_view, summary_row
 from samenwerk_cli.render.view_model import (
+    ALL_IN_MARKDOWN,
     ASK_ON,
+    CONFUSION,
     CREDIT,
     DISCUSS_GAPS,
+    DIVERGENT,
     NO_ACTIONS,
     NO_CONFUSION,
     NO_PAIR_DIFFERENCE,
     NO_WEAK_SPOTS,
     PAIR_INTRO,
     PATTERNS_INTRO,
+    PRINT_STATEMENT_GAPS,
     START_INTRO,
+    TOP_ATTENTION,
+    WEAK_ORDER,
     GroupView,
     TrendView,
 )
-from samenwerk_cli.render.words import BAND_SYMBOL, band_word, number, percent
+from samenwerk_cli.render.words import BAND_SYMBOL, band_word, number, percent, shown
 from samenwerk_cli.scoring.results import GroupResult
 from samenwerk_cli.scoring.trend import Partnership
 
@@ -129,12 +135,20 @@ def _guide(bank: Bank) -> dict[str, Any]:
     }
 
 
-def _rounds(partnership: Partnership) -> dict[str, Any] | None:
-    """Every round's score per dimension: the trend chart's text equivalent."""
+def _rounds(partnership: Partnership, bank: Bank) -> dict[str, Any] | None:
+    """Every round's score per dimension: the trend chart's text equivalent (as shown: never
+    rounded across a band's threshold)."""
     if len(partnership.rondes) < 2:
         return None
     names, rows = round_scores(partnership)
-    return {"names": names, "rows": [(naam, scores) for _, naam, scores in rows]}
+    bands = (bank.model.drempels.aandacht, bank.model.drempels.sterk)
+    return {
+        "names": names,
+        "rows": [
+            (naam, tuple(None if s is None else shown(s, bands) for s in scores))
+            for _, naam, scores in rows
+        ],
+    }
 
 
 def lenses(view: GroupView) -> dict[str, Any]:
@@ -171,7 +185,7 @@ def render_report(
     drempels = bank.model.drempels
     thresholds = {"aandacht": drempels.aandacht, "sterk": drempels.sterk}
     orgs_chart = None
-    if view.organisations is not None:
+    if view.organisations is not None and view.organisations.columns:
         orgs_chart = organisations_svg(
             view.organisations,
             [d.id.capitalize() for d in bank.model.dimensies],
@@ -182,7 +196,7 @@ def render_report(
     return page.render(
         view=view,
         trend=trend_view,
-        rounds=_rounds(partnership),
+        rounds=_rounds(partnership, bank),
         lenses=lenses(view),
         guide=_guide(bank),
         radar=_markup(group_chart(partnership.laatste, bank)),
@@ -200,6 +214,12 @@ def render_report(
             "no_pair_difference": NO_PAIR_DIFFERENCE,
             "no_weak_spots": NO_WEAK_SPOTS,
             "pair_intro": PAIR_INTRO,
+            "weak_order": WEAK_ORDER,
+            "top_attention": TOP_ATTENTION,
+            "top_statements": PRINT_STATEMENT_GAPS,
+            "all_in_markdown": ALL_IN_MARKDOWN,
+            "confusion": CONFUSION,
+            "divergent": DIVERGENT,
         },
     )
 

@@ -7,10 +7,11 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from samenwerk_cli.errors import Problem
+from samenwerk_cli.render.words import shown
 
 if TYPE_CHECKING:  # types only: `questions list --json` must not pay for the scoring modules
     from samenwerk_cli.formats.bank import Bank, Vraag
-    from samenwerk_cli.scoring.results import Figure, GroupResult
+    from samenwerk_cli.scoring.results import Figure, GroupResult, ItemResult, WeakSpot
     from samenwerk_cli.scoring.thresholds import Shortfall
     from samenwerk_cli.scoring.trend import Partnership, Trend
 
@@ -41,31 +42,53 @@ def bank_json(bank: Bank, vragen: list[Vraag]) -> str:
     )
 
 
-SCORE_FORMAT = "samenwerk-score/1"
+SCORE_FORMAT = "samenwerk-score/2"  # formats/score_document.py holds its types and schema
 
 
-def _r(value: float | None) -> float | None:
-    return None if value is None else round(value, 2)
+def _r(value: float | None, *limits: float) -> float | None:
+    """Two decimals as the reports show them, never rounded across one of ``limits``."""
+    return None if value is None else shown(value, limits)
 
 
-def group_dict(group: GroupResult) -> dict[str, Any]:
-    """One partnership in the documented ``samenwerk-score/1`` shape."""
+def _spot(w: WeakSpot, bands: tuple[float, float]) -> dict[str, Any]:
+    return {
+        "vraag": w.vraag,
+        "dimensie": w.dimensie,
+        "fase": w.fase,
+        "score": _r(w.score, *bands),
+        "band": w.band,
+        "advies": w.advies,
+        "neiging": w.neiging,
+    }
+
+
+def _side(name: str, score: float) -> dict[str, Any]:
+    return {"organisatie": name, "score": _r(score)}
+
+
+def group_dict(group: GroupResult, bank: Bank) -> dict[str, Any]:
+    """One partnership-round in the ``samenwerk-score/2`` shape: all that the reports show."""
+    d = bank.model.drempels
+    bands = (d.aandacht, d.sterk)
     index = group.ambitie_index
+    confused = {c.dimensie: c.rwg for c in group.spraakverwarring if c.rwg is not None}
     return {
         "partnerschap": group.partnerschap,
         "ronde": group.ronde,
         "respondenten": group.n,
+        "onvolledig": list(group.onvolledig),
         "organisaties": list(group.organisaties),
         "dimensies": [
             {
-                "id": d.id,
-                "naam": d.naam,
-                "score": _r(d.score),
-                "band": d.band,
-                "dekking": _r(d.dekking),
-                "rwg": _r(d.rwg),
+                "id": dim.id,
+                "naam": dim.naam,
+                "score": _r(dim.score, *bands),
+                "band": dim.band,
+                "dekking": _r(dim.dekking, d.dekking),
+                "rwg": _r(dim.rwg, d.rwg),
+                "spraakverwarring": dim.id in confused,
             }
-            for d in group.dimensies
+            for dim in group.dimensies
         ],
         "ambitie_index": None
         if index is None
@@ -76,82 +99,118 @@ def group_dict(group: GroupResult) -> dict[str, Any]:
         },
         "fase": {
             "huidig": group.fase.huidig,
-            "zelfbeeld": dict(group.fase.zelfbeeld),
+            "fases": [
+                {
+                    "id": p.id,
+                    "naam": p.naam,
+                    "score": _r(p.score, d.fase_overgeslagen, d.fase_afgerond),
+                    "dekking": _r(p.dekking),
+                    "afgerond": p.afgerond,
+                }
+                for p in group.fase.fases
+            ],
             "overgeslagen": list(group.fase.overgeslagen),
+            "zelfbeeld": dict(group.fase.zelfbeeld),
+            "vooruit": list(group.fase.vooruit),
         },
-        "zwakke_plekken": [
-            {
-                "vraag": w.vraag,
-                "dimensie": w.dimensie,
-                "fase": w.fase,
-                "score": _r(w.score),
-                "band": w.band,
-                "advies": w.advies,
-            }
-            for w in group.zwakke_plekken
-        ],
+        "zwakke_plekken": [_spot(w, bands) for w in group.zwakke_plekken],
+        "aandachtspunten": [_spot(w, bands) for w in group.aandachtspunten],
+        "balans": [_lean(item, bank) for item in group.items if item.positie is not None],
         "spraakverwarring": [
+            {"dimensie": dim, "rwg": _r(rwg, d.rwg)} for dim, rwg in confused.items()
+        ],
+        "uiteenlopend": [
+            {"dimensie": c.dimensie, "vraag": c.vraag, "ad": _r(c.ad, d.ad)}
+            for c in group.uiteenlopend
+            if c.vraag is not None and c.ad is not None
+        ],
+        "organisaties_scores": [
             {
-                "dimensie": c.dimensie,
-                "vraag": c.vraag,
-                "reden": c.reden,
-                "rwg": _r(c.rwg),
-                "ad": _r(c.ad),
+                "organisatie": o.organisatie,
+                "n": o.n,
+                "dimensies": {k: _r(v) for k, v in o.dimensies.items()},
             }
-            for c in group.spraakverwarring
+            for o in group.organisaties_scores
+        ],
+        "organisaties_zonder_kolom": [
+            {"organisatie": name, "n": n} for name, n in group.organisaties_verborgen
         ],
         "organisaties_verschil": [
             {
                 "dimensie": g.dimensie,
-                "hoog": {"organisatie": g.hoog, "score": _r(g.hoog_score)},
-                "laag": {"organisatie": g.laag, "score": _r(g.laag_score)},
-                "verschil": _r(g.verschil),
+                "hoog": _side(g.hoog, g.hoog_score),
+                "laag": _side(g.laag, g.laag_score),
+                "verschil": _r(g.verschil, d.organisatie_verschil),
             }
             for g in group.organisaties_verschil
         ],
+        "organisaties_verschil_stelling": [
+            {
+                "vraag": g.vraag,
+                "hoog": _side(g.hoog, g.hoog_score),
+                "laag": _side(g.laag, g.laag_score),
+                "verschil": _r(g.verschil, d.organisatie_verschil_stelling),
+            }
+            for g in group.organisaties_stelling
+        ],
+        "waarschuwingen": list(group.waarschuwingen),
         "patronen": [
             {
                 "id": p.id,
                 "naam": p.naam,
                 "uitleg": p.uitleg,
                 "kans": p.kans,
-                "cijfers": [_figure(f) for f in p.cijfers],
+                "cijfers": [_figure(f, bands, d.rwg) for f in p.cijfers],
             }
             for p in group.patronen
         ],
     }
 
 
-def _figure(figure: Figure) -> dict[str, Any]:
-    """One figure behind a pattern: what was measured, and its value."""
+def _figure(figure: Figure, bands: tuple[float, float], rwg: float) -> dict[str, Any]:
+    """One figure behind a pattern: what was measured, and its value (as the report shows it)."""
     value = figure.waarde
+    limits = {"score": bands, "rwg": (rwg,)}.get(figure.maat, ())
     entry: dict[str, Any] = {
         "soort": figure.soort,
         "id": figure.id,
         "maat": figure.maat,
-        "waarde": _r(value) if isinstance(value, float) else value,
+        "waarde": _r(value, *limits) if isinstance(value, float) else value,
     }
     if figure.organisatie is not None:
         entry["organisatie"] = figure.organisatie
     if figure.band is not None:
         entry["band"] = figure.band
     if figure.positie is not None:
-        entry["positie"] = _r(figure.positie)
+        entry["positie"] = _r(figure.positie, 2.5, 3.5)
     return entry
 
 
-def trend_dict(trend: Trend) -> dict[str, Any]:
+def _lean(item: ItemResult, bank: Bank) -> dict[str, Any]:
+    polen = bank.by_id[item.vraag].polen or []
+    side = {"links": 0, "rechts": 1}.get(item.neiging or "")
+    return {
+        "vraag": item.vraag,
+        "n": item.n,
+        "positie": _r(item.positie, 2.5, 3.5),
+        "neiging": item.neiging,
+        "pool": polen[side] if side is not None and len(polen) > side else None,
+    }
+
+
+def trend_dict(trend: Trend, bank: Bank) -> dict[str, Any]:
+    d = bank.model.drempels
     return {
         "vorige_ronde": trend.vorige_ronde,
         "dimensies": [
             {
-                "id": d.id,
-                "vorige": _r(d.vorige),
-                "huidige": _r(d.huidige),
-                "verschil": _r(d.verschil),
-                "richting": d.richting,
+                "id": dim.id,
+                "vorige": _r(dim.vorige, d.aandacht, d.sterk),
+                "huidige": _r(dim.huidige, d.aandacht, d.sterk),
+                "verschil": _r(dim.verschil, d.trend),
+                "richting": dim.richting,
             }
-            for d in trend.dimensies
+            for dim in trend.dimensies
         ],
         "opgelost": [w.vraag for w in trend.opgelost],
         "nieuw": [w.vraag for w in trend.nieuw],
@@ -159,13 +218,13 @@ def trend_dict(trend: Trend) -> dict[str, Any]:
     }
 
 
-def partnership_dicts(found: Sequence[Partnership]) -> Iterator[dict[str, Any]]:
+def partnership_dicts(found: Sequence[Partnership], bank: Bank) -> Iterator[dict[str, Any]]:
     """Every round of every partnership; the latest round carries the trend when there is one."""
     for partnership in found:
         for group in partnership.rondes:
-            entry = group_dict(group)
+            entry = group_dict(group, bank)
             if group is partnership.laatste and partnership.trend is not None:
-                entry["trend"] = trend_dict(partnership.trend)
+                entry["trend"] = trend_dict(partnership.trend, bank)
             yield entry
 
 
@@ -173,13 +232,14 @@ def write_score_json(
     write: Callable[[str], object],
     found: Sequence[Partnership],
     errors: Sequence[Problem],
+    bank: Bank,
     below: Sequence[Shortfall] = (),
 ) -> None:
-    """Write the ``samenwerk-score/1`` document piece by piece: a batch of thousands of files
+    """Write the ``samenwerk-score/2`` document piece by piece: a batch of thousands of files
     never needs the whole text, or all of its dicts, in memory at once."""
     encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
     write(f'{{\n  "formaat": "{SCORE_FORMAT}",\n  "partnerschappen": [')
-    for i, entry in enumerate(partnership_dicts(found)):
+    for i, entry in enumerate(partnership_dicts(found, bank)):
         write(",\n    " if i else "\n    ")
         for chunk in encoder.iterencode(entry):
             write(chunk.replace("\n", "\n    "))
@@ -191,7 +251,7 @@ def write_score_json(
                 "partnerschap": s.partnerschap,
                 "ronde": s.ronde,
                 "dimensie": s.dimensie,
-                "score": _r(s.score),
+                "score": _r(s.score, s.drempel),
                 "drempel": s.drempel,
             }
             for s in below
@@ -204,10 +264,13 @@ def write_score_json(
 
 
 def score_json(
-    found: Sequence[Partnership], errors: Sequence[Problem], below: Sequence[Shortfall] = ()
+    found: Sequence[Partnership],
+    errors: Sequence[Problem],
+    bank: Bank,
+    below: Sequence[Shortfall] = (),
 ) -> str:
     parts: list[str] = []
-    write_score_json(parts.append, found, errors, below)
+    write_score_json(parts.append, found, errors, bank, below)
     return "".join(parts)
 
 

@@ -15,7 +15,9 @@ from samenwerk_cli.render import markdown_lenses, mdtext
 from samenwerk_cli.render.markdown_sections import (
     agreements,
     ambition,
+    attention,
     differences,
+    leans,
     next_steps,
     phase,
     trend,
@@ -66,7 +68,9 @@ def partnership_report(
         phase(view.phase),
         markdown_lenses.patterns(view.patterns),
         markdown_lenses.start(view.start) if view.start else weak_spots(view.weak_spots),
+        attention(view.attention),
         markdown_lenses.dimension_advice(view.dimension_advice),
+        leans(view.leans),
         differences(view),
         trend(trend_view) if trend_view else "",
         written(view.written),
@@ -86,6 +90,8 @@ def _title(head: Header, today: dt.date) -> str:
         facts.append(f"**Respondent:** 1 ({mdtext.inline(head.respondent)})")
     else:
         facts.append(f"**Respondenten:** {head.n}")
+    if head.onvolledig:
+        facts.append(f"**Onvolledig:** {head.onvolledig}")
     if head.organisaties:
         facts.append("**Organisaties:** " + ", ".join(mdtext.inline(o) for o in head.organisaties))
     facts.append(f"**Fase:** {mdtext.inline(head.fase)}")
@@ -111,8 +117,6 @@ def _reading_guide(bank: Bank) -> str:
             f" {BAND_SYMBOL['aandacht']} **aandacht**: {number(d.aandacht, 1)} tot"
             f" {number(d.sterk, 1)} · {BAND_SYMBOL['zorg']} **zorg**: onder"
             f" {number(d.aandacht, 1)}.",
-            "> *Overeenstemming* (rwg) loopt van 0 tot 1; onder"
-            f" {number(d.rwg)} lopen de antwoorden zo uiteen dat het gemiddelde weinig zegt.",
         ]
     )
 

@@ -63,8 +63,10 @@ def dimension_advice(advice: tuple[DimensionAdvice, ...]) -> str:
 
 
 def legend(lines: tuple[str, ...]) -> str:
-    """Lines to add to the reading guide's quote block."""
-    return "\n".join(f"> {mdtext.inline(line)}" for line in lines)
+    """Lines to add to the reading guide's quote block, one per line (a hard line break)."""
+    if not lines:
+        return ""
+    return ">\n" + "  \n".join(f"> {mdtext.inline(line)}" for line in lines)
 
 
 def credit() -> str:

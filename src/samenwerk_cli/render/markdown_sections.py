@@ -9,16 +9,21 @@ from __future__ import annotations
 from samenwerk_cli.render import mdtext
 from samenwerk_cli.render.view_model import (
     ASK_ON,
+    CONFUSION,
     DISCUSS_GAPS,
+    DIVERGENT,
     NO_ACTIONS,
     NO_CONFUSION,
     NO_PAIR_DIFFERENCE,
     NO_WEAK_SPOTS,
     PAIR_INTRO,
+    WEAK_ORDER,
     Action,
     Ambition,
     ConfusedDimension,
+    Gap,
     GroupView,
+    Lean,
     Organisations,
     Pair,
     Phase,
@@ -82,13 +87,28 @@ def _spot_line(spot: Spot) -> str:
 
 
 def weak_spots(weak: WeakSpots) -> str:
+    """Every zwakke plek with its advice, in the order to work on them."""
     if not weak.spots:
         return f"## Zwakke plekken\n\n{NO_WEAK_SPOTS}"
     head = (
-        f"## Zwakke plekken en advies\n\nDe {len(weak.spots)} zwakste van {weak.total},"
-        " zwakste eerst:"
+        f"## Zwakke plekken en advies\n\n{weak.total} stelling(en) in de band zorg, {WEAK_ORDER}:"
     )
     return head + "\n\n" + "\n".join(_spot_line(s) for s in weak.spots)
+
+
+def attention(points: WeakSpots) -> str:
+    """Every aandachtspunt on one line, counted apart from the weak spots."""
+    if not points.spots:
+        return ""
+    lines = [
+        f"- {BAND_SYMBOL[s.band]} {mdtext.inline(s.tekst)}"
+        f" ({mdtext.inline(s.where)} · {number(s.score)})"
+        for s in points.spots
+    ]
+    return (
+        f"### Aandachtspunten ({points.total})\n\nStellingen in de band aandacht, in"
+        " dezelfde volgorde:\n\n" + "\n".join(lines)
+    )
 
 
 def differences(view: GroupView) -> str:
@@ -103,25 +123,49 @@ def differences(view: GroupView) -> str:
         parts.append(_confusion(view.confusion))
     if view.organisations is not None:
         parts.append(_organisations(view.organisations))
-    return "\n\n".join(parts)
+    return "\n\n".join(p for p in parts if p)
 
 
 def _confusion(dims: tuple[ConfusedDimension, ...]) -> str:
     lines = [
-        "**Spraakverwarring?** Bij deze dimensies en stellingen verschillen de antwoorden zo"
-        " sterk dat partners er waarschijnlijk iets anders onder verstaan:",
+        f"**{CONFUSION}** staat bij een dimensie waarover het team het weinig eens is (lage"
+        f" rwg(J)): partners verstaan er waarschijnlijk iets anders onder. Een stelling met"
+        f" **{DIVERGENT}** verdeelt het team: sommigen zijn het oneens, anderen eens.",
         "",
     ]
     for dim in dims:
         line = f"- **{mdtext.inline(dim.naam)}**"
         if dim.rwg is not None:
-            line += f": weinig overeenstemming (rwg {number(dim.rwg)})"
+            line += f": {CONFUSION} weinig overeenstemming (rwg(J) {number(dim.rwg)})"
+        if dim.items.total:
+            sep = "; " if dim.rwg is not None else ": "
+            line += f"{sep}{dim.items.total} stelling(en) met {DIVERGENT}"
         lines.append(line)
         lines += [f"  - {mdtext.inline(item)}" for item in dim.items.shown]
         if dim.items.more:
             lines.append(f"  - … en nog {dim.items.more}")
     lines += ["", ASK_ON]
     return "\n".join(lines)
+
+
+def leans(items: tuple[Lean, ...]) -> str:
+    """Balans items: the team's lean in the pole's own words."""
+    if not items:
+        return ""
+    rows = [
+        [
+            mdtext.inline(lean.tekst),
+            mdtext.inline(f"neigt naar: {lean.neiging}" if lean.neiging else "in evenwicht"),
+            number(lean.positie),
+            mdtext.inline(f"1 = {lean.polen[0]}, 5 = {lean.polen[1]}"),
+        ]
+        for lean in items
+    ]
+    header = ["Balansvraag", "Neiging", "Gemiddeld", "Schaal"]
+    return (
+        "## Balansvragen\n\nHier is het midden gezond; onder 2,5 neigt het team naar de eerste"
+        " pool, boven 3,5 naar de tweede.\n\n" + mdtext.table(header, rows, right=(2,))
+    )
 
 
 def _pair(pair: Pair) -> str:
@@ -133,18 +177,30 @@ def _pair(pair: Pair) -> str:
 
 
 def _organisations(orgs: Organisations) -> str:
-    header = ["Dimensie", *[f"{mdtext.inline(org)} (n={n})" for org, n in orgs.columns]]
-    rows = [[mdtext.inline(naam), *[number(s) for s in scores]] for naam, scores in orgs.rows]
-    parts = ["### Per organisatie", mdtext.table(header, rows, right=tuple(range(1, len(header))))]
+    parts = ["### Per organisatie"]
+    if orgs.columns:
+        header = ["Dimensie", *[f"{mdtext.inline(org)} (n={n})" for org, n in orgs.columns]]
+        rows = [[mdtext.inline(naam), *[number(s) for s in scores]] for naam, scores in orgs.rows]
+        parts.append(mdtext.table(header, rows, right=tuple(range(1, len(header)))))
     for gap in orgs.gaps:
+        parts.append(f"- **{mdtext.inline(gap.dimensie)}:** {_gap(gap)}.")
+    if orgs.statements:
+        lines = [f"- {mdtext.inline(gap.dimensie)} — {_gap(gap)}." for gap in orgs.statements]
         parts.append(
-            f"- **{mdtext.inline(gap.dimensie)}:** {mdtext.inline(gap.hoog)}"
-            f" {number(gap.hoog_score)} tegenover {mdtext.inline(gap.laag)}"
-            f" {number(gap.laag_score)} (verschil {number(gap.verschil)})."
+            f"**Stellingen waarop organisaties verschillen ({len(orgs.statements)}):**\n\n"
+            + "\n".join(lines)
         )
-    if orgs.gaps:
+    if orgs.gaps or orgs.statements:
         parts.append(DISCUSS_GAPS)
+    parts += [mdtext.inline(note) for note in orgs.notes]
     return "\n\n".join(parts)
+
+
+def _gap(gap: Gap) -> str:
+    return (
+        f"{mdtext.inline(gap.hoog)} {number(gap.hoog_score)} tegenover"
+        f" {mdtext.inline(gap.laag)} {number(gap.laag_score)} (verschil {number(gap.verschil)})"
+    )
 
 
 def trend(t: TrendView) -> str:

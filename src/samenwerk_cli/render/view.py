@@ -16,24 +16,15 @@ from samenwerk_cli.render.lenses import label_of
 from samenwerk_cli.render.view_model import (
     ANONYMOUS,
     BAND_ORDER,
-    FAR_APART,
-    MAX_FLAGS,
     MAX_TREND_SPOTS,
     NO_RWG,
     TOP_ACTIONS,
-    TOP_WEAK_SPOTS,
     Action,
     Ambition,
-    ConfusedDimension,
     DimensionRow,
     Dimensions,
-    Gap,
     GroupView,
     Header,
-    Listing,
-    Organisations,
-    Pair,
-    PairRow,
     Phase,
     PhaseStep,
     Spot,
@@ -44,9 +35,22 @@ from samenwerk_cli.render.view_model import (
     Written,
     WrittenEntry,
 )
-from samenwerk_cli.render.words import fase_name, number, percent
+from samenwerk_cli.render.view_team import (
+    confusion,
+    leans,
+    legend,
+    listing,
+    organisations,
+    pair,
+    shown_or_none,
+)
+from samenwerk_cli.render.words import fase_name, number, percent, shown
 from samenwerk_cli.scoring.results import Band, GroupResult
 from samenwerk_cli.scoring.trend import Partnership, Trend
+
+
+def _band_limits(bank: Bank) -> tuple[float, float]:
+    return bank.model.drempels.aandacht, bank.model.drempels.sterk
 
 
 def header(group: GroupResult, bank: Bank) -> Header:
@@ -61,13 +65,21 @@ def header(group: GroupResult, bank: Bank) -> Header:
         group.organisaties,
         fase_name(bank, group.fase.huidig),
         group.waarschuwingen,
+        len(group.onvolledig),
     )
 
 
 def dimensions(group: GroupResult, bank: Bank) -> Dimensions:
     team = group.n >= 3
+    bands, rwg = _band_limits(bank), bank.model.drempels.rwg
     rows = tuple(
-        DimensionRow(label_of(bank, d.id), d.score, d.band, d.dekking, d.rwg if team else None)
+        DimensionRow(
+            label_of(bank, d.id),
+            shown_or_none(d.score, *bands),
+            d.band,
+            d.dekking,
+            shown_or_none(d.rwg, rwg) if team else None,
+        )
         for d in group.dimensies
     )
     notes = []
@@ -89,8 +101,15 @@ def ambition(group: GroupResult) -> Ambition | None:
 
 def phase(group: GroupResult, bank: Bank) -> Phase:
     fase = group.fase
+    d = bank.model.drempels
     steps = tuple(
-        PhaseStep(p.naam, p.score, p.afgerond, fase.zelfbeeld.get(p.id, 0)) for p in fase.fases
+        PhaseStep(
+            p.naam,
+            shown_or_none(p.score, d.fase_overgeslagen, d.fase_afgerond),
+            p.afgerond,
+            fase.zelfbeeld.get(p.id, 0),
+        )
+        for p in fase.fases
     )
     unknown = fase.zelfbeeld.get("weet ik niet", 0)
     unknown_text = None
@@ -129,68 +148,31 @@ def _ahead(group: GroupResult, bank: Bank) -> str | None:
     )
 
 
-def weak_spots(group: GroupResult, bank: Bank) -> WeakSpots:
+def weak_spots(group: GroupResult, bank: Bank, band: str = "zorg") -> WeakSpots:
+    """The zwakke plekken (zorg) or the aandachtspunten (aandacht), all of them, in the order to
+    work on them; renderers decide how many fit."""
+    found = group.zwakke_plekken if band == "zorg" else group.aandachtspunten
+    bands = _band_limits(bank)
     spots = tuple(
         Spot(
             position,
             spot.band,
             spot.tekst,
             f"{label_of(bank, spot.dimensie)} · {fase_name(bank, spot.fase)}".lower(),
-            spot.score,
-            spot.advies,
+            shown(spot.score, bands),
+            _steered(spot.advies, spot.neiging),
+            spot.neiging,
         )
-        for position, spot in enumerate(group.zwakke_plekken[:TOP_WEAK_SPOTS], 1)
+        for position, spot in enumerate(found, 1)
     )
-    return WeakSpots(spots, len(group.zwakke_plekken))
+    return WeakSpots(spots, len(found))
 
 
-def confusion(group: GroupResult, bank: Bank) -> tuple[ConfusedDimension, ...]:
-    """Spraakverwarring per dimension, in bank order; statements furthest apart first."""
-    out = []
-    for dim in bank.model.dimensies:
-        flags = [f for f in group.spraakverwarring if f.dimensie == dim.id]
-        if not flags:
-            continue
-        items = sorted((f for f in flags if f.vraag), key=lambda f: -(f.ad or 0))
-        low = [f for f in flags if not f.vraag and f.rwg is not None]
-        texts = [f"{bank.by_id[f.vraag].tekst} (AD {number(f.ad)})" for f in items if f.vraag]
-        out.append(
-            ConfusedDimension(
-                label_of(bank, dim.id), low[0].rwg if low else None, listing(texts, MAX_FLAGS)
-            )
-        )
-    return tuple(out)
-
-
-def pair(group: GroupResult, bank: Bank) -> Pair:
-    """Two respondents: their labels, and the statements where their answers differ 2 or more."""
-    first, second = group.respondenten
-    rows = tuple(
-        PairRow(v.tekst, a, b)
-        for v in bank.scored
-        if isinstance(a := first.antwoorden.get(v.id), int)
-        and isinstance(b := second.antwoorden.get(v.id), int)
-        and abs(a - b) >= FAR_APART
-    )
-    one, two = (
-        r.naam or r.organisatie or f"respondent {i}" for i, r in enumerate(group.respondenten, 1)
-    )
-    return Pair((one, two), rows)
-
-
-def organisations(group: GroupResult, bank: Bank) -> Organisations | None:
-    orgs = group.organisaties_scores
-    if len(orgs) < 2:
-        return None
-    rows = tuple(
-        (label_of(bank, dim.id), tuple(o.dimensies.get(dim.id) for o in orgs))
-        for dim in bank.model.dimensies
-    )
-    gaps = tuple(
-        Gap(label_of(bank, g.dimensie), g.hoog, g.hoog_score, g.laag, g.laag_score, g.verschil)
-        for g in group.organisaties_verschil
-    )
-    return Organisations(tuple((o.organisatie, o.n) for o in orgs), rows, gaps)
+def _steered(advice: str, lean: str | None) -> str:
+    """A balans item's advice says which way to steer: away from the pole the team leans to."""
+    if lean is None:
+        return advice
+    return f"Jullie neigen naar: {lean}. Zoek samen het midden. {advice}".strip()
 
 
 FACILITATOR = "begeleider, samenvatting van het groepsgesprek"
@@ -238,8 +220,8 @@ def actions(group: GroupResult) -> tuple[Action, ...]:
     """Where to start: the advice of the weakest spots, each advice once."""
     seen: set[str] = set()
     found = []
-    for spot in group.zwakke_plekken:
-        advice = spot.advies.strip()
+    for spot in (*group.zwakke_plekken, *group.aandachtspunten):
+        advice = _steered(spot.advies, spot.neiging).strip()
         if advice and advice not in seen:
             seen.add(advice)
             found.append(Action(advice, spot.tekst))
@@ -258,7 +240,7 @@ def summary_row(group: GroupResult, bank: Bank) -> SummaryRow:
         group.partnerschap,
         group.ronde,
         group.n,
-        tuple(d.score for d in group.dimensies),
+        tuple(shown_or_none(d.score, *_band_limits(bank)) for d in group.dimensies),
         tuple(d.band for d in group.dimensies),
         fase_name(bank, group.fase.huidig),
         worst_band(group),
@@ -273,6 +255,8 @@ def group_view(group: GroupResult, bank: Bank) -> GroupView:
         ambition=ambition(group),
         phase=phase(group, bank),
         weak_spots=weak_spots(group, bank),
+        attention=weak_spots(group, bank, "aandacht"),
+        leans=leans(group, bank),
         confusion=confusion(group, bank) if group.n >= 3 else None,
         pair=pair(group, bank) if group.n == 2 else None,
         organisations=organisations(group, bank),
@@ -281,13 +265,20 @@ def group_view(group: GroupResult, bank: Bank) -> GroupView:
         patterns=lenses.patterns(group, bank),
         dimension_advice=lenses.dimension_advice(group, bank),
         start=begin,
-        legend=lenses.legend(bank),
+        legend=lenses.legend(bank) + legend(group, bank),
     )
 
 
 def trend_view(trend: Trend, bank: Bank, limit: int = MAX_TREND_SPOTS) -> TrendView:
+    bands = _band_limits(bank)
     rows = tuple(
-        TrendRow(label_of(bank, d.id), d.vorige, d.huidige, d.verschil, d.richting)
+        TrendRow(
+            label_of(bank, d.id),
+            shown_or_none(d.vorige, *bands),
+            shown_or_none(d.huidige, *bands),
+            shown_or_none(d.verschil, bank.model.drempels.trend),
+            d.richting,
+        )
         for d in trend.dimensies
     )
     threshold = number(bank.model.drempels.trend, 1)
@@ -301,10 +292,6 @@ def trend_view(trend: Trend, bank: Bank, limit: int = MAX_TREND_SPOTS) -> TrendV
         solved=listing([s.tekst for s in trend.opgelost], limit),
         new=listing([s.tekst for s in trend.nieuw], limit),
     )
-
-
-def listing(texts: Sequence[str], limit: int) -> Listing:
-    return Listing(tuple(texts[:limit]), len(texts))
 
 
 def partnership_view(partnership: Partnership, bank: Bank) -> tuple[GroupView, TrendView | None]:

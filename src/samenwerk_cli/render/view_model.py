@@ -12,17 +12,29 @@ from dataclasses import dataclass
 
 from samenwerk_cli.scoring.results import Band
 
-TOP_WEAK_SPOTS = 5  # weak spots shown, weakest first
+TOP_WEAK_SPOTS = 5  # weak spots shown on screen, in the order to work on them
+TOP_ATTENTION = 5  # aandachtspunten shown on screen (the markdown report lists them all)
 TOP_ACTIONS = 3  # next steps, one per distinct advice
 MAX_FLAGS = 3  # statements listed per dimension under spraakverwarring
 MAX_TREND_SPOTS = 10  # solved or new weak spots listed in a report
+SCREEN_STATEMENT_GAPS = 5  # statements where organisations differ, on screen
+PRINT_STATEMENT_GAPS = 3  # the same in the printable HTML page (the markdown report has all)
 SCREEN_TREND_SPOTS = 3  # the same, on screen, where a panel should stay short
 FAR_APART = 2  # two respondents: answers this far apart are shown side by side
 BAND_ORDER: tuple[Band, ...] = ("zorg", "aandacht", "sterk")
 
 ANONYMOUS = "anoniem"
-NO_WEAK_SPOTS = "Geen zwakke plekken: alle beantwoorde stellingen scoren sterk."
-NO_CONFUSION = "Geen tekenen van spraakverwarring: de antwoorden liggen dicht bij elkaar."
+NO_WEAK_SPOTS = "Geen zwakke plekken: geen enkele beantwoorde stelling scoort zorg."
+WEAK_ORDER = (
+    "in volgorde van aanpak: eerst de vroegste fase (het fundament eerst), dan de laagste score"
+)
+ALL_IN_REPORT = "alle staan in het rapport van samenwerk export"
+ALL_IN_MARKDOWN = "alle staan in het markdownrapport (samenwerk export … -o rapport.md)"
+NO_CONFUSION = (
+    "Geen spraakverwarring en geen uiteenlopende antwoorden: de antwoorden liggen dicht bij elkaar."
+)
+CONFUSION = "Spraakverwarring?"  # a dimension: rwg(J) below the threshold
+DIVERGENT = "uiteenlopende antwoorden"  # a statement: high AD, answers on both sides of the middle
 ASK_ON = "Vraag door: wat bedoelt ieder met deze woorden?"
 PAIR_INTRO = (
     "Met twee respondenten zeggen overeenstemmingsmaten weinig; hier verschillen de antwoorden"
@@ -59,6 +71,16 @@ class Header:
     organisaties: tuple[str, ...]
     fase: str  # the derived phase's name
     waarschuwingen: tuple[str, ...]
+    onvolledig: int = 0  # files saved unfinished or answering under half of their scan
+
+    @property
+    def who(self) -> str:
+        """``"4 respondenten (1 onvolledig)"``: always n, and how many files are incomplete."""
+        if self.n == 1:
+            return "1 respondent" + (", onvolledig" if self.onvolledig else "")
+        return f"{self.n} respondenten" + (
+            f" ({self.onvolledig} onvolledig)" if self.onvolledig else ""
+        )
 
 
 @dataclass(frozen=True)
@@ -110,12 +132,15 @@ class Spot:
     tekst: str
     where: str  # "ambitie van betekenis · verkennen"
     score: float
-    advies: str
+    advies: str  # for a balans item it starts with the lean, so it steers the right way
+    neiging: str | None = None  # balans: the words of the pole the team leans toward
 
 
 @dataclass(frozen=True)
 class WeakSpots:
-    spots: tuple[Spot, ...]  # at most TOP_WEAK_SPOTS
+    """Zwakke plekken (zorg) or aandachtspunten (aandacht): all, in the order to work on them."""
+
+    spots: tuple[Spot, ...]
     total: int
 
 
@@ -155,7 +180,7 @@ class Pair:
 
 @dataclass(frozen=True)
 class Gap:
-    dimensie: str
+    dimensie: str  # the dimension's name, or a statement's text
     hoog: str
     hoog_score: float
     laag: str
@@ -167,7 +192,9 @@ class Gap:
 class Organisations:
     columns: tuple[tuple[str, int], ...]  # (organisation, respondents)
     rows: tuple[tuple[str, tuple[float | None, ...]], ...]  # dimension name, score per column
-    gaps: tuple[Gap, ...]
+    gaps: tuple[Gap, ...]  # dimensions
+    statements: tuple[Gap, ...] = ()  # single statements, largest difference first
+    notes: tuple[str, ...] = ()  # organisations without a column, and why
 
 
 @dataclass(frozen=True)
@@ -243,6 +270,17 @@ class Start:
 
 
 @dataclass(frozen=True)
+class Lean:
+    """A balans item: where the team stands between the two poles."""
+
+    tekst: str
+    polen: tuple[str, str]
+    positie: float  # mean raw answer 1–5, as shown
+    neiging: str | None  # the words of the pole the team leans toward; None: in evenwicht
+    n: int
+
+
+@dataclass(frozen=True)
 class GroupView:
     """One partnership in one round, as every report tells it."""
 
@@ -250,7 +288,7 @@ class GroupView:
     dimensions: Dimensions
     ambition: Ambition | None
     phase: Phase
-    weak_spots: WeakSpots
+    weak_spots: WeakSpots  # zwakke plekken: zorg
     confusion: tuple[ConfusedDimension, ...] | None  # three or more respondents, else None
     pair: Pair | None  # exactly two respondents
     organisations: Organisations | None  # two or more organisations
@@ -260,6 +298,8 @@ class GroupView:
     dimension_advice: tuple[DimensionAdvice, ...] = ()
     start: Start | None = None  # a young partnership: shown instead of the weak spots
     legend: tuple[str, ...] = ()  # one line per symbol or figure the report uses
+    attention: WeakSpots = WeakSpots((), 0)  # aandachtspunten: aandacht
+    leans: tuple[Lean, ...] = ()  # every answered balans item
 
 
 @dataclass(frozen=True)

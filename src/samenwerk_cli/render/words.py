@@ -5,20 +5,45 @@ What a report says (which sentences, which caps) is decided in :mod:`samenwerk_c
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable
+
 from samenwerk_cli.formats.bank import Bank
 from samenwerk_cli.scoring.results import Band
 
 BAND_STYLE = {"sterk": "green", "aandacht": "yellow", "zorg": "bold red"}
 BAND_SYMBOL = {"sterk": "●", "aandacht": "◐", "zorg": "○"}
 TOO_FEW = "te weinig antwoorden"
+EPSILON = 1e-9  # the scoring's tolerance for float noise (scoring.agreement.EPSILON; tested)
 BAR_WIDTH = 10  # with the other columns, a report fits an 80-column screen
 
 
-def number(value: float | None, decimals: int = 2) -> str:
-    """Dutch decimal comma; a dash for no value."""
+def shown(value: float, limits: Iterable[float] = (), decimals: int = 2) -> float:
+    """``value`` rounded as a report shows it, never across a threshold it is judged by.
+
+    Every rule judges the exact value (docs/model.md, "Precies, niet afgerond"). Where plain
+    rounding would land on the other side of one of ``limits``, the value is rounded toward its
+    verdict instead: 2.9952 is zorg (below 3.0) and shows as 2,99, not 3,00. The sign is kept
+    aside, so a change of −0.4965 (no trend at 0.5) shows as −0,49.
+    """
+    sign = -1.0 if value < 0 else 1.0
+    size = abs(value)
+    scale = 10**decimals
+    result = round(size, decimals)
+    for limit in limits:
+        reached = size >= limit - EPSILON
+        if not reached and result >= limit:
+            result = math.floor(size * scale) / scale
+        elif reached and result < limit:
+            result = math.ceil(size * scale) / scale
+    return sign * result
+
+
+def number(value: float | None, decimals: int = 2, limits: Iterable[float] = ()) -> str:
+    """Dutch decimal comma; a dash for no value. With ``limits``: see :func:`shown`."""
     if value is None:
         return "–"
-    return f"{value:.{decimals}f}".replace(".", ",")
+    return f"{shown(value, limits, decimals):.{decimals}f}".replace(".", ",")
 
 
 def duration(minutes: int) -> str:

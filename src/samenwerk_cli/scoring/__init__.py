@@ -46,9 +46,8 @@ def score_paths(paths: Iterable[Path], bank: Bank, jobs: int | None = None) -> S
     read = batch.load(paths, bank, jobs)
     if not read.files:
         raise SamenwerkError(read.errors)
-    warnings = read.warnings
-    found = trend.partnerships(read.files, bank)
-    return ScoreRun(found, read.errors, warnings)
+    found, team_warnings = trend.find(read.files, bank)
+    return ScoreRun(found, read.errors, read.warnings + team_warnings)
 
 
 def score_answers(files: Sequence[AnswerFile], bank: Bank) -> list[GroupResult]:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from samenwerk_cli.formats.bank import Bank, Vraag
-from samenwerk_cli.scoring.groups import item_score
+from samenwerk_cli.scoring.collect import item_score
 from samenwerk_cli.scoring.results import GroupResult, Respondent
 
 

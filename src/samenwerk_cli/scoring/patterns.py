@@ -17,7 +17,8 @@ from samenwerk_cli.scoring import agreement
 from samenwerk_cli.scoring.results import Band, Figure, GroupResult, ItemResult, PatternHit
 
 # A balans item leans when the team's mean raw position is this far from the middle (3).
-# H10 adds the lean to the scoring results; until then it is computed here, in one place.
+# The rules read the lean from the item result (ItemResult.neiging and .positie); this function
+# states the same rule on raw answers, for the rule format's own tests.
 LEAN_LOW, LEAN_HIGH = 2.5, 3.5
 MIN_ORG_RESPONDENTS = 2
 
@@ -70,7 +71,7 @@ def _facts(group: GroupResult, bank: Bank) -> _Facts:
         themes={f"{d.id}.{t.id}": t.score for d in group.dimensies for t in d.themas},
         phases={p.id: (p.score, p.afgerond) for p in group.fase.fases},
         items={i.vraag: i for i in group.items},
-        far_apart=frozenset(c.vraag for c in group.spraakverwarring if c.vraag),
+        far_apart=frozenset(c.vraag for c in group.uiteenlopend if c.vraag),
         orgs=orgs,
     )
 
@@ -142,7 +143,7 @@ def _leaf(cond: Voorwaarde, facts: _Facts) -> tuple[bool, list[Figure]]:
         figures.append(Figure(kind, ident, "rwg", rwg))
     item = facts.items.get(ident) if kind == "vraag" else None
     if cond.neiging is not None:
-        side, position = lean(item.antwoorden) if item is not None else (None, None)
+        side, position = (item.neiging, item.positie) if item is not None else (None, None)
         if side != cond.neiging:
             return False, []
         figures.append(Figure(kind, ident, "neiging", side, positie=position))

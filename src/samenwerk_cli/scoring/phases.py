@@ -15,13 +15,12 @@ from samenwerk_cli.formats.bank import Bank, Drempels, Fase
 from samenwerk_cli.scoring import agreement
 from samenwerk_cli.scoring.results import (
     AmbitionIndex,
+    Band,
     ItemResult,
     PhaseResult,
     PhaseScore,
     WeakSpot,
 )
-
-_BAND_ORDER = {"zorg": 0, "aandacht": 1}  # weak spots: zorg before aandacht; sterk is no weak spot
 
 
 def mean_and_coverage(ids: Sequence[str], means: Mapping[str, float]) -> tuple[float | None, float]:
@@ -50,7 +49,8 @@ def place(
         scores.append(PhaseScore(fase.id, fase.naam, score, done, coverage))
 
     current = next((i for i, p in enumerate(scores) if not p.afgerond), len(scores) - 1)
-    last_done = max((i for i, p in enumerate(scores) if p.afgerond), default=-1)
+    # Overgeslagen: low while a later phase is afgerond; with none afgerond nothing is skipped.
+    last_done = max((i for i, p in enumerate(scores) if p.afgerond), default=0)
     skipped = tuple(
         p.id
         for p in scores[: max(last_done, 0)]  # nothing afgerond (-1): nothing is skipped
@@ -99,13 +99,17 @@ def ambition_index(
 
 
 def weak_spots(
-    items: Iterable[ItemResult], bank: Bank, position: Mapping[str, int] | None = None
+    items: Iterable[ItemResult],
+    bank: Bank,
+    position: Mapping[str, int] | None = None,
+    band: Band = "zorg",
 ) -> tuple[WeakSpot, ...]:
-    """Items in zorg, then aandacht; within a band earlier phases first, then the lowest score.
+    """The items in ``band`` in the order to work on them: earlier phases first (foundations
+    first), then the lowest score. Zorg gives the zwakke plekken, aandacht the aandachtspunten.
 
     Bank order (``position``, precomputed by a batch) breaks the remaining ties: a stable list.
     """
-    spots = [it for it in items if it.band in _BAND_ORDER and it.score is not None]
+    spots = [it for it in items if it.band == band and it.score is not None]
     if not spots:
         return ()
     if position is None:
@@ -114,7 +118,6 @@ def weak_spots(
     advice = {d.id: d.advies for d in bank.model.dimensies}
     spots.sort(
         key=lambda it: (
-            _BAND_ORDER[it.band or "zorg"],
             phase_order.get(it.fase, len(phase_order)),
             it.score,
             position.get(it.vraag, 0),
@@ -123,6 +126,9 @@ def weak_spots(
     result = []
     for it in spots:
         vraag = bank.by_id[it.vraag]
+        lean = None
+        if it.neiging is not None and vraag.polen:
+            lean = vraag.polen[0 if it.neiging == "links" else 1]
         result.append(
             WeakSpot(
                 vraag=it.vraag,
@@ -130,8 +136,9 @@ def weak_spots(
                 dimensie=it.dimensie,
                 fase=it.fase,
                 score=float(it.score or 0.0),
-                band=it.band or "zorg",
+                band=band,
                 advies=vraag.advies or advice.get(it.dimensie, ""),
+                neiging=lean,
             )
         )
     return tuple(result)

@@ -26,10 +26,15 @@ class ItemResult:
     n: int  # respondents with a 1–5 answer
     weet_niet: int  # respondents who said "weet niet"
     antwoorden: tuple[int, ...]  # raw 1–5 answers, respondent order
-    spreiding: float | None = None  # sample standard deviation of the item scores (n >= 2)
+    # Spread and agreement are on the item scores, except for balans items: there on the raw
+    # position x, since a 1 and a 5 are opposite views that both score 1.
+    spreiding: float | None = None  # sample standard deviation (n >= 2)
     rwg: float | None = None  # only with n >= 3
     ad: float | None = None  # only with n >= 3
-    neiging: Literal["links", "rechts"] | None = None  # balans: towards polen[0] or polen[1]
+    # Balans only: the team's lean, from the mean raw position (``positie``): below 2.5 towards
+    # polen[0] ("links"), above 3.5 towards polen[1] ("rechts"), in between None (in evenwicht).
+    neiging: Literal["links", "rechts"] | None = None
+    positie: float | None = None  # balans: mean raw answer 1–5
 
 
 @dataclass(frozen=True)
@@ -85,11 +90,13 @@ class WeakSpot:
     score: float
     band: Band
     advies: str
+    neiging: str | None = None  # balans: the words of the pole the team leans toward
 
 
 @dataclass(frozen=True)
 class Confusion:
-    """A spraakverwarring flag: on a dimension (low rwg(J)) or an item (high AD across the midpoint)."""
+    """A flag where answers diverge: spraakverwarring on a dimension (low rwg(J), ``vraag`` None)
+    or uiteenlopende antwoorden on an item (high AD with answers on both sides of the midpoint)."""
 
     dimensie: str
     vraag: str | None
@@ -103,6 +110,7 @@ class OrgScores:
     organisatie: str
     n: int
     dimensies: dict[str, float | None]
+    vragen: dict[str, float] = field(default_factory=dict)  # item means of its respondents
 
 
 @dataclass(frozen=True)
@@ -140,6 +148,18 @@ class PatternHit:
 
 
 @dataclass(frozen=True)
+class OrgItemGap:
+    """One statement on which two organisations differ by the threshold (1.5) or more."""
+
+    vraag: str
+    hoog: str
+    hoog_score: float
+    laag: str
+    laag_score: float
+    verschil: float
+
+
+@dataclass(frozen=True)
 class Respondent:
     """Who answered (for reports and for showing answers when n < 3)."""
 
@@ -164,11 +184,17 @@ class GroupResult:
     items: tuple[ItemResult, ...]
     ambitie_index: AmbitionIndex | None
     fase: PhaseResult
-    zwakke_plekken: tuple[WeakSpot, ...]
-    spraakverwarring: tuple[Confusion, ...] = ()
+    zwakke_plekken: tuple[WeakSpot, ...]  # items in zorg, in the order to work on them
+    spraakverwarring: tuple[Confusion, ...] = ()  # dimensions with rwg(J) below the threshold
+    uiteenlopend: tuple[Confusion, ...] = ()  # items with uiteenlopende antwoorden
     organisaties_scores: tuple[OrgScores, ...] = ()
     organisaties_verschil: tuple[OrgGap, ...] = ()
     waarschuwingen: tuple[str, ...] = field(default=())
+    aandachtspunten: tuple[WeakSpot, ...] = ()  # items in aandacht, in the same order
+    organisaties_stelling: tuple[OrgItemGap, ...] = ()
+    # Organisations below the minimum for a column of their own: (name, respondents).
+    organisaties_verborgen: tuple[tuple[str, int], ...] = ()
+    onvolledig: tuple[str, ...] = ()  # files saved unfinished or answering under half their scan
     patronen: tuple[PatternHit, ...] = ()
 
     @property

@@ -1,4 +1,5 @@
-"""Team figures: spread and agreement per item, rwg(J) per dimension, spraakverwarring, partner gaps.
+"""Team figures: spread and agreement per item, rwg(J) per dimension, spraakverwarring and
+uiteenlopende antwoorden, partner gaps.
 
 With fewer than 3 respondents no agreement figure is given, only the answers and n (docs/model.md,
 "Overeenstemming: rwg, rwg(J) en AD").
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 
 from samenwerk_cli.formats.bank import Drempels
 from samenwerk_cli.scoring import agreement
-from samenwerk_cli.scoring.results import Confusion, OrgGap, OrgScores
+from samenwerk_cli.scoring.results import Confusion, OrgGap, OrgItemGap, OrgScores
 
 MIN_AGREEMENT = 3  # respondents (in the team and on the item) needed for rwg, AD and rwg(J)
 MIDPOINT = 3
@@ -51,26 +52,35 @@ def spans_midpoint(scores: Sequence[int]) -> bool:
     return min(scores, default=MIDPOINT) < MIDPOINT < max(scores, default=MIDPOINT)
 
 
-def confusion(
+def confusion(dimension: str, rwg_j: float | None, drempels: Drempels) -> Confusion | None:
+    """Spraakverwarring on a dimension: rwg(J) below the threshold (exact, no rounding)."""
+    if rwg_j is None or agreement.reaches(rwg_j, drempels.rwg):
+        return None
+    reden = f"weinig overeenstemming binnen de dimensie (rwg(J) {_comma(rwg_j)})"
+    return Confusion(dimension, None, reden, rwg=rwg_j)
+
+
+def divergent(
     dimension: str,
-    rwg_j: float | None,
     items: Sequence[tuple[str, float | None, Sequence[int]]],
     drempels: Drempels,
 ) -> list[Confusion]:
-    """Spraakverwarring flags of one dimension: low rwg(J) first, then items in the given order.
+    """Uiteenlopende antwoorden: items whose AD reaches the threshold with answers on both sides
+    of the midpoint. ``items`` holds (item id, AD, the answers the AD is on), in bank order.
 
-    ``items`` holds (item id, AD, transformed scores); an item is flagged when AD reaches the
-    threshold and its answers lie on both sides of the midpoint.
+    This is a flag on one statement, not spraakverwarring: one divided statement does not make a
+    whole dimension confused.
     """
     flags = []
-    if rwg_j is not None and not agreement.reaches(rwg_j, drempels.rwg):
-        reden = f"lage overeenstemming binnen de dimensie (rwg(J) {rwg_j:.2f})"
-        flags.append(Confusion(dimension, None, reden, rwg=rwg_j))
     for item_id, ad, scores in items:
         if ad is not None and agreement.reaches(ad, drempels.ad) and spans_midpoint(scores):
-            reden = f"antwoorden liggen aan beide kanten van het midden (AD {ad:.2f})"
+            reden = f"antwoorden aan beide kanten van het midden (AD {_comma(ad)})"
             flags.append(Confusion(dimension, item_id, reden, ad=ad))
     return flags
+
+
+def _comma(value: float) -> str:
+    return f"{value:.2f}".replace(".", ",")
 
 
 def org_gaps(
@@ -93,4 +103,22 @@ def org_gaps(
         low = min(scored, key=lambda p: p[1])
         if agreement.reaches(high[1] - low[1], drempels.organisatie_verschil):
             gaps.append(OrgGap(dim, high[0], high[1], low[0], low[1], high[1] - low[1]))
+    return tuple(gaps)
+
+
+def org_item_gaps(
+    orgs: Sequence[OrgScores], items: Sequence[str], drempels: Drempels
+) -> tuple[OrgItemGap, ...]:
+    """Statements where the highest and lowest organisation differ by the threshold or more
+    (exact: 1.4965 is no gap); largest difference first, then bank order (``items``)."""
+    gaps = []
+    for item in items:
+        scored = [(o.organisatie, o.vragen[item]) for o in orgs if item in o.vragen]
+        if len(scored) < 2:
+            continue
+        high = max(scored, key=lambda p: p[1])
+        low = min(scored, key=lambda p: p[1])
+        if agreement.reaches(high[1] - low[1], drempels.organisatie_verschil_stelling):
+            gaps.append(OrgItemGap(item, high[0], high[1], low[0], low[1], high[1] - low[1]))
+    gaps.sort(key=lambda g: -g.verschil)  # stable: bank order among equal differences
     return tuple(gaps)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from samenwerk_cli.errors import Problem, SamenwerkError
 from samenwerk_cli.formats.bank import Bank
+from samenwerk_cli.scoring import agreement
 from samenwerk_cli.scoring.results import GroupResult
 
 
@@ -68,6 +69,20 @@ def shortfalls(groups: Sequence[GroupResult], thresholds: Sequence[Threshold]) -
             limit = (specific or general or [None])[-1]
             if limit is None or dim.score is None or dim.band is None:
                 continue
-            if round(dim.score, 2) < limit:  # judged as shown: 2.996 shows and counts as 3.00
+            if not agreement.reaches(dim.score, limit):  # the exact mean: 2.9952 misses 3.0
                 found.append(Shortfall(group.partnerschap, group.ronde, dim.id, dim.score, limit))
     return found
+
+
+def message(s: Shortfall) -> str:
+    """``onder de drempel: P (2026-najaar): ambitie 2,99 < 3,0``: decimal comma, and the score
+    never rounded up to the threshold it misses (2.9952 shows as 2,99, not 3,00)."""
+    import math
+
+    score = round(s.score, 2)
+    if score >= s.drempel:
+        score = math.floor(s.score * 100) / 100
+    limit = f"{s.drempel:g}" if s.drempel != int(s.drempel) else f"{s.drempel:.1f}"
+    ronde = f" ({s.ronde})" if s.ronde else ""
+    text = f"{s.dimensie} {score:.2f} < {limit}".replace(".", ",")
+    return f"onder de drempel: {s.partnerschap}{ronde}: {text}"

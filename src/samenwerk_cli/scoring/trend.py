@@ -10,8 +10,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from samenwerk_cli.errors import Problem
 from samenwerk_cli.formats.answers import AnswerFile
 from samenwerk_cli.formats.bank import Bank
+from samenwerk_cli.scoring import agreement, rounds
 from samenwerk_cli.scoring import groups as scoring
 from samenwerk_cli.scoring.results import GroupResult, WeakSpot
 
@@ -26,10 +28,10 @@ class DimensionTrend:
 
     @property
     def verschil(self) -> float | None:
-        """The change between the scores as shown (two decimals), so the numbers add up."""
+        """The exact change: the trend rule judges it, not the difference of rounded scores."""
         if self.vorige is None or self.huidige is None:
             return None
-        return round(round(self.huidige, 2) - round(self.vorige, 2), 2)
+        return self.huidige - self.vorige
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ def compare(before: GroupResult, after: GroupResult, bank: Bank) -> Trend:
         old = previous[d.id].score if d.id in previous else None
         dim = DimensionTrend(d.id, d.naam, old, d.score, None)
         change = dim.verschil
-        if change is not None and abs(change) >= threshold:
+        if change is not None and agreement.reaches(abs(change), threshold):
             dim = DimensionTrend(d.id, d.naam, old, d.score, "omhoog" if change > 0 else "omlaag")
         dims.append(dim)
     weak_then = {w.vraag: w for w in before.zwakke_plekken}
@@ -80,19 +82,32 @@ def compare(before: GroupResult, after: GroupResult, bank: Bank) -> Trend:
     )
 
 
+def find(
+    files: Iterable[AnswerFile], bank: Bank, items: set[str] | None = None
+) -> tuple[list[Partnership], list[Problem]]:
+    """Score every team; partnerships in first-seen order, rounds in time. Also the warnings of
+    putting the teams together (spelling variants, the same respondent twice)."""
+    found = rounds.teams(files)
+    by_partnership: dict[str, list[rounds.Team]] = {}
+    for team in found.teams:
+        by_partnership.setdefault(rounds.group_key(team.files[0].data)[0], []).append(team)
+    result = []
+    for teams in by_partnership.values():
+        order = rounds.order_rounds([t.files for t in teams], [t.ronde for t in teams])
+        scored = tuple(
+            scoring.score_group(t.files, bank, items, (t.partnerschap, t.ronde))
+            for t in (teams[i] for i in order)
+        )
+        trend = compare(scored[-2], scored[-1], bank) if len(scored) >= 2 else None
+        result.append(Partnership(scored[-1].partnerschap, scored, trend))
+    return result, found.warnings
+
+
 def partnerships(
     files: Iterable[AnswerFile], bank: Bank, items: set[str] | None = None
 ) -> list[Partnership]:
-    """Score every (partnership, round) group; partnerships in first-seen order, rounds in time."""
-    by_partnership: dict[str, list[list[AnswerFile]]] = {}
-    for group in scoring.group_files(files):
-        by_partnership.setdefault(scoring.group_key(group[0].data)[0], []).append(group)
-    result = []
-    for groups in by_partnership.values():
-        rounds = tuple(scoring.score_group(g, bank, items) for g in scoring.order_rounds(groups))
-        trend = compare(rounds[-2], rounds[-1], bank) if len(rounds) >= 2 else None
-        result.append(Partnership(rounds[-1].partnerschap, rounds, trend))
-    return result
+    """:func:`find` without the warnings."""
+    return find(files, bank, items)[0]
 
 
 def all_groups(found: Sequence[Partnership]) -> list[GroupResult]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from samenwerk_cli.errors import SamenwerkError
-from samenwerk_cli.formats.answers import FORMAT, WEET_NIET, Antwoorden
+from samenwerk_cli.formats.answers import FORMAT, WEET_NIET, Antwoorden, scan_of
 from samenwerk_cli.formats.bank import Bank, Vraag
 from samenwerk_cli.session.dialog import DimensionHeader, Nav, Notice, Question, is_back
 
@@ -159,6 +159,19 @@ class Mode(Protocol):
         """What to show once the files are saved complete."""
 
 
+def resumed_scan(
+    files: Sequence[Antwoorden], quick: bool, dimensions: Sequence[str]
+) -> tuple[bool, list[str]]:
+    """``--resume`` without ``--quick`` or ``--dimension`` continues the scan the files record;
+    with either flag, the flags choose (and the files then record that scan)."""
+    if quick or dimensions:
+        return quick, list(dimensions)
+    scan = next((f.scan for f in files if f.scan is not None), None)
+    if scan is None:
+        return False, []
+    return scan.quick, list(scan.dimensies)
+
+
 class Engine:
     """The walk through the run's items that both sessions share; :meth:`run` returns the files."""
 
@@ -182,6 +195,7 @@ class Engine:
         self.save_cb = save
         self.mode = mode
         self.quick = quick
+        self.scan = scan_of(quick, list(dimensions))
         self.items = select_items(bank, quick, dimensions)
         self.given = given or Metadata()
         self.today = today or dt.date.today()
@@ -190,12 +204,19 @@ class Engine:
         self.fase_asked = False
         self._shown_dim: str | None = None
 
+    def record_scan(self) -> None:
+        """Each file records what this run asks; its first save writes it."""
+        for f in self.files:
+            f.scan = self.scan
+
     def run(self) -> list[Antwoorden]:
         mode = self.mode
         if self.resuming:
+            self.record_scan()
             mode.resumed(self)
         else:
             self.files = mode.start(self)
+            self.record_scan()
             if mode.fase_in_metadata:
                 self.ask_fase()  # its save is the first: a file is never kept without its phase
             else:

@@ -19,17 +19,26 @@ from rich.text import Text
 from samenwerk_cli.formats.bank import Bank
 from samenwerk_cli.render.view import group_view, summary_row, trend_view
 from samenwerk_cli.render.view_model import (
+    ALL_IN_REPORT,
     ASK_ON,
+    CONFUSION,
     DISCUSS_GAPS,
+    DIVERGENT,
     FAR_APART,
     NO_CONFUSION,
     NO_PAIR_DIFFERENCE,
     NO_WEAK_SPOTS,
+    SCREEN_STATEMENT_GAPS,
     SCREEN_TREND_SPOTS,
+    TOP_ATTENTION,
+    TOP_WEAK_SPOTS,
+    WEAK_ORDER,
     ConfusedDimension,
     Dimensions,
+    Gap,
     GroupView,
     Header,
+    Lean,
     Organisations,
     Pair,
     Phase,
@@ -159,11 +168,13 @@ def view_report(view: GroupView) -> Panel:
         parts += report_lenses.start(view.start)
     else:
         parts += _weak_spots(view.weak_spots)
+    parts += _attention(view.attention)
     parts += report_lenses.dimension_advice(view.dimension_advice)
     if view.pair is not None:
         parts += _pair(view.pair)
     elif view.confusion is not None:
         parts += _confusion(view.confusion)
+    parts += _leans(view.leans)
     if view.organisations is not None:
         parts += _organisations(view.organisations)
     parts += [Text(f"let op: {w}", style="yellow") for w in head.waarschuwingen]
@@ -173,7 +184,7 @@ def view_report(view: GroupView) -> Panel:
 
 
 def _header(head: Header) -> Text:
-    who = "1 respondent" if head.n == 1 else f"{head.n} respondenten"
+    who = head.who
     if head.respondent is not None:
         who += f" ({head.respondent})"
     line = Text(who)
@@ -247,34 +258,58 @@ def _grid() -> Table:
 
 
 def _weak_spots(weak: WeakSpots) -> list[object]:
+    """Zwakke plekken with advice, capped, saying how many more there are."""
     if not weak.spots:
         return [Text(f"\n{NO_WEAK_SPOTS}", style="green")]
     grid = _grid()
-    for spot in weak.spots:
+    for spot in weak.spots[:TOP_WEAK_SPOTS]:
         line = Text()
         line.append(f"[{spot.band}] ", style=BAND_STYLE[spot.band])
         line.append(spot.tekst)
         line.append(f"  ({spot.where} · {number(spot.score)})", style="dim")
         line.append(f"\n→ {spot.advies}")
         grid.add_row(f"{spot.position}.", line)
-    title = Text(f"\nZwakke plekken (de eerste {len(weak.spots)} van {weak.total}):", style="bold")
-    return [title, grid]
+    out: list[object] = [
+        Text(f"\nZwakke plekken ({weak.total}), {WEAK_ORDER}:", style="bold"),
+        grid,
+    ]
+    more = weak.total - min(weak.total, TOP_WEAK_SPOTS)
+    if more:
+        out.append(Text(f"… en nog {more}; {ALL_IN_REPORT}.", style="dim"))
+    return out
+
+
+def _attention(points: WeakSpots) -> list[object]:
+    """The aandachtspunten one line each, counted apart and capped."""
+    if not points.spots:
+        return []
+    title = f"\nAandachtspunten ({points.total}): stellingen in de band aandacht."
+    grid = _grid()
+    for spot in points.spots[:TOP_ATTENTION]:
+        line = Text(spot.tekst)
+        line.append(f"  ({spot.where} · {number(spot.score)})", style="dim")
+        grid.add_row("–", line)
+    more = points.total - min(points.total, TOP_ATTENTION)
+    if more:
+        grid.add_row("–", Text(f"… en nog {more}; {ALL_IN_REPORT}.", style="dim"))
+    return [Text(title, style="bold"), grid]
 
 
 def _confusion(dims: tuple[ConfusedDimension, ...]) -> list[object]:
     if not dims:
         return [Text(f"\n{NO_CONFUSION}")]
-    out: list[object] = [Text("\nSpraakverwarring? Hier lopen de antwoorden uiteen:", style="bold")]
+    out: list[object] = [Text("\nWaar de antwoorden uiteenlopen:", style="bold")]
     grid = _grid()
     for dim in dims:
         head = Text(dim.naam, style="bold")
         if dim.rwg is not None:
-            head.append(f": weinig overeenstemming (rwg(J) {number(dim.rwg)})", style="")
+            head.append(
+                f": {CONFUSION} weinig overeenstemming (rwg(J) {number(dim.rwg)})", style=""
+            )
         if dim.items.total:
             head.append(
                 f"{'; ' if dim.rwg is not None else ': '}{dim.items.total} "
-                f"{'stelling' if dim.items.total == 1 else 'stellingen'} met"
-                " antwoorden aan beide kanten van het midden",
+                f"{'stelling' if dim.items.total == 1 else 'stellingen'} met {DIVERGENT}",
                 style="",
             )
         for item in dim.items.shown:
@@ -285,6 +320,23 @@ def _confusion(dims: tuple[ConfusedDimension, ...]) -> list[object]:
     out.append(grid)
     out.append(Text(ASK_ON, style="dim"))
     return out
+
+
+def _leans(leans: tuple[Lean, ...]) -> list[object]:
+    """Balans items: towards which pole the team leans, in the pole's own words."""
+    if not leans:
+        return []
+    grid = _grid()
+    for lean in leans:
+        line = Text(f"{lean.tekst} — ")
+        where = f"neigt naar: {lean.neiging}" if lean.neiging else "in evenwicht"
+        line.append(where, style="yellow" if lean.neiging else "")
+        line.append(
+            f"  (gemiddeld {number(lean.positie)}; 1 = {lean.polen[0]}, 5 = {lean.polen[1]})",
+            style="dim",
+        )
+        grid.add_row("–", line)
+    return [Text("\nBalansvragen, waar het midden gezond is:", style="bold"), grid]
 
 
 def _pair(pair: Pair) -> list[object]:
@@ -306,21 +358,33 @@ def _pair(pair: Pair) -> list[object]:
 
 
 def _organisations(orgs: Organisations) -> list[object]:
-    table = Table(title="Per organisatie", title_justify="left", box=None, padding=(0, 2, 0, 0))
-    table.add_column("dimensie")
-    for org, n in orgs.columns:
-        table.add_column(f"{escape(org)} (n={n})", justify="right")
-    for naam, scores in orgs.rows:
-        table.add_row(escape(naam), *[number(s) for s in scores])
-    out: list[object] = [Text(""), table]
+    out: list[object] = [Text("")]
+    if orgs.columns:
+        table = Table(title="Per organisatie", title_justify="left", box=None, padding=(0, 2, 0, 0))
+        table.add_column("dimensie")
+        for org, n in orgs.columns:
+            table.add_column(f"{escape(org)} (n={n})", justify="right")
+        for naam, scores in orgs.rows:
+            table.add_row(escape(naam), *[number(s) for s in scores])
+        out.append(table)
     for gap in orgs.gaps:
-        out.append(
-            Text(
-                f"• {gap.dimensie}: {gap.hoog} {number(gap.hoog_score)} tegenover {gap.laag}"
-                f" {number(gap.laag_score)} (verschil {number(gap.verschil)}).",
-                style="yellow",
-            )
-        )
-    if orgs.gaps:
+        out.append(Text(f"• {gap.dimensie}: {_gap(gap)}.", style="yellow"))
+    if orgs.statements:
+        grid = _grid()
+        for gap in orgs.statements[:SCREEN_STATEMENT_GAPS]:
+            grid.add_row("–", Text(f"{gap.dimensie} — {_gap(gap)}", style="yellow"))
+        more = len(orgs.statements) - min(len(orgs.statements), SCREEN_STATEMENT_GAPS)
+        if more:
+            grid.add_row("–", Text(f"… en nog {more}; {ALL_IN_REPORT}.", style="dim"))
+        out += [Text(f"Stellingen waarop organisaties verschillen ({len(orgs.statements)}):"), grid]
+    if orgs.gaps or orgs.statements:
         out.append(Text(DISCUSS_GAPS, style="yellow"))
+    out += [Text(note, style="dim") for note in orgs.notes]
     return out
+
+
+def _gap(gap: Gap) -> str:
+    return (
+        f"{gap.hoog} {number(gap.hoog_score)} tegenover {gap.laag} {number(gap.laag_score)}"
+        f" (verschil {number(gap.verschil)})"
+    )
