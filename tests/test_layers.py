@@ -116,3 +116,34 @@ def test_no_import_cycles() -> None:
 def test_no_file_over_400_lines(module: str) -> None:
     lines = MODULES[module].read_text(encoding="utf-8").count("\n")
     assert lines <= MAX_LINES, f"{module}: {lines} lines"
+
+
+@pytest.mark.parametrize(
+    ("argv", "never"),
+    [
+        (["--version"], ("rich", "yaml", "msgspec", "questionary", "prompt_toolkit")),
+        (["questions", "list", "--json"], ("samenwerk_cli.scoring", "rich", "questionary")),
+        (["template"], ("samenwerk_cli.scoring", "rich", "questionary", "jinja2", "openpyxl")),
+        (["score", "examples"], ("questionary", "prompt_toolkit", "jinja2", "openpyxl")),
+    ],
+)
+def test_commands_load_only_what_they_need(argv: list[str], never: tuple[str, ...]) -> None:
+    """Start-up is felt (shell completion runs the program on every Tab): a command imports
+    only what its output needs. Measured in a fresh process, as a user runs it."""
+    import subprocess
+    import sys
+
+    root = PACKAGE.parents[1]
+    code = (
+        "import sys\n"
+        f"sys.argv = ['samenwerk', *{argv!r}]\n"
+        "from samenwerk_cli.cli.app import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('\\n'.join(sys.modules), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=root, timeout=60
+    )
+    loaded = set(done.stderr.splitlines())
+    wrong = sorted(m for m in loaded if any(m == n or m.startswith(n + ".") for n in never))
+    assert not wrong, wrong

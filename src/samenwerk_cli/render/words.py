@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from samenwerk_cli.formats.bank import Bank
-from samenwerk_cli.scoring.results import Band
+if TYPE_CHECKING:  # types only: `questions list --json` must not load the scoring modules
+    from samenwerk_cli.formats.bank import Bank
+    from samenwerk_cli.scoring.results import Band
 
 BAND_STYLE = {"sterk": "green", "aandacht": "yellow", "zorg": "bold red"}
 BAND_SYMBOL = {"sterk": "●", "aandacht": "◐", "zorg": "○"}
