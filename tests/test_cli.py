@@ -241,3 +241,23 @@ def test_dutch_spelling_of_the_options(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     assert "partnerschap: Noord" in result.stdout
     assert "organisatie: De Linde" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["questions", "export"],
+        ["questions", "export", "-f", "pdf"],
+        ["import"],
+        ["export", "examples", "-f", "pdf"],
+        ["score", "--jobs", "x", "examples"],
+        ["score"],
+        ["bestaatniet"],
+    ],
+)
+def test_usage_errors_are_dutch(runner: CliRunner, args: list[str]) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    english = ("Missing", "Choose", "Invalid", "Usage", "Error", "No such", "Try ")
+    assert not [w for w in english if w in result.stderr], result.stderr
+    assert "fout: " in result.stderr

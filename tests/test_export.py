@@ -190,7 +190,7 @@ def test_a_filled_in_report_is_never_overwritten_unasked(runner: CliRunner, tmp_
     ("args", "message"),
     [
         (["-o", "bestaat/niet/rapport.md"], "deze map bestaat niet"),
-        (["-f", "csv", "-o", "."], "is een map"),
+        (["-f", "csv", "-o", "bestaat/niet/"], "deze map bestaat niet"),
         (["-f", "pdf"], "'pdf' is geen van"),
     ],
 )

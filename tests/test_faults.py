@@ -246,3 +246,28 @@ def test_finished_session_exits_zero_through_the_seam(tmp_path: Path) -> None:
         app, ["reflect", "--questions", str(bank), "--quick", "-o", str(out)], obj=env
     )
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name"), [("csv", "antwoorden.csv"), ("xlsx", "scores.xlsx"), ("json", "scores.json")]
+)
+def test_a_folder_as_target_gets_a_file_inside(fmt: str, name: str, tmp_path: Path) -> None:
+    existing = tmp_path / "bestaand"
+    existing.mkdir()
+    for target, folder in ((f"{existing}", existing), (f"{tmp_path}/nieuw/", tmp_path / "nieuw")):
+        result = CliRunner(env=ENV).invoke(
+            app, ["export", str(EXAMPLES), "--format", fmt, "-o", target]
+        )
+        assert result.exit_code == 0, result.output
+        assert sorted(p.name for p in folder.iterdir()) == [name]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bestaand", "nieuw"]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "json", "md", "html"])
+def test_a_missing_suffix_is_added_never_replaced(fmt: str, tmp_path: Path) -> None:
+    one = str(EXAMPLES / "opleidingsschool-noord")
+    result = CliRunner(env=ENV).invoke(
+        app, ["export", one, "--format", fmt, "-o", str(tmp_path / "rapport.v2")]
+    )
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / f"rapport.v2.{fmt}").is_file()

@@ -76,3 +76,29 @@ def test_shown_keeps_the_verdict_and_stays_within_a_hundredth(
     assert result == round(result, 2)
     for limit in limits:
         assert (abs(result) >= limit) == (abs(value) >= limit - EPSILON)
+
+
+def test_no_report_says_stelling_en() -> None:
+    """Singular and plural done properly: "1 stelling", "2 stellingen", never "stelling(en)"."""
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from samenwerk_cli.cli.app import app
+    from samenwerk_cli.render.words import statements
+
+    assert (statements(1), statements(2), statements(0)) == (
+        "1 stelling",
+        "2 stellingen",
+        "0 stellingen",
+    )
+    examples = str(Path(__file__).resolve().parents[1] / "examples")
+    runner = CliRunner(env={"NO_COLOR": "1", "COLUMNS": "100"})
+    for args in (
+        ["score", examples],
+        ["export", examples, "-o", "-"],
+        ["export", examples, "-f", "html"],
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        assert "(en)" not in result.stdout

@@ -21,7 +21,15 @@ _USAGE_WORDS = [
     (r"Did you mean (.+)\?", r"Bedoel je \1?"),
     (r"\(Possible options: (.+)\)", r"(mogelijk: \1)"),
     (r"Missing argument '([^']*)'\.", r"\1 ontbreekt."),
-    (r"Missing option '([^']*)'\.", r"optie \1 ontbreekt."),
+    (
+        r"Missing option '([^']*)'(?: / '[^']*')*\.\s*Choose from:\s*(.*)",
+        lambda m: (
+            f"optie {m.group(1)} ontbreekt; kies uit "
+            + ", ".join(c.strip(" \t\n,") for c in m.group(2).split(",") if c.strip(" \t\n,"))
+            + "."
+        ),
+    ),
+    (r"Missing option '([^']*)'(?: / '[^']*')*\.", r"optie \1 ontbreekt."),
     (r"Option '([^']*)' requires an argument\.", r"optie \1 heeft een waarde nodig."),
     (r"Option '([^']*)' does not take a value\.", r"optie \1 neemt geen waarde."),
     (r"Got unexpected extra arguments?(?:\(s\))? \((.*)\)", r"onverwacht extra argument: \1"),
@@ -59,7 +67,7 @@ HELP_OPTION = "Toon deze uitleg en stop."
 
 def usage(message: str) -> str:
     for pattern, replacement in _USAGE_WORDS:
-        message = re.sub(pattern, replacement, message)
+        message = re.sub(pattern, replacement, message, flags=re.DOTALL)
     return message
 
 

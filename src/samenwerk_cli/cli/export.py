@@ -112,28 +112,36 @@ def export(
                 raise SamenwerkError(
                     "een werkmap is geen tekst voor het scherm: geef -o antwoorden.xlsx"
                 )
-            target = target if target.suffix.lower() == ".xlsx" else target.with_suffix(".xlsx")
             text = to_xlsx(found, bank)
         else:
             from samenwerk_cli.render.json import score_json
 
             text = score_json(found, run.errors, bank)
-        files, folder = _single(env, target, text), None
+        files, folder = _single(env, output, f".{format_.value}", text)
     if files:
         _write(env, files, force, folder)
     return ExitCode.INVALID if run.errors and not skip_invalid else ExitCode.OK
 
 
-def _single(env: Env, output: Path | None, text: str | bytes) -> dict[Path, str | bytes]:
-    from samenwerk_cli.errors import Problem, SamenwerkError
+DEFAULT_STEM = {".csv": "antwoorden", ".xlsx": "scores", ".json": "scores"}
 
+
+def _single(
+    env: Env, output: str | None, suffix: str, text: str | bytes
+) -> tuple[dict[Path, str | bytes], Path | None]:
+    """One file: to the screen, to ``-o NAME`` (the suffix added when it is missing, as for a
+    report), or into a folder named with a trailing ``/`` or that exists (a default name)."""
     if output is None:
         assert isinstance(text, str)
         env.write(text)
-        return {}
-    if output.is_dir():
-        raise SamenwerkError(Problem("is een map; geef een bestandsnaam op", str(output)))
-    return {output: text}
+        return {}, None
+    target = Path(output)
+    if output.endswith(("/", "\\")) or target.is_dir():
+        folder = None if target.is_dir() else target
+        return {target / f"{DEFAULT_STEM[suffix]}{suffix}": text}, folder
+    if target.suffix.lower() != suffix:
+        target = target.with_name(target.name + suffix)
+    return {target: text}, None
 
 
 def _write(env: Env, files: Mapping[Path, str | bytes], force: bool, folder: Path | None) -> None:
@@ -177,7 +185,7 @@ def _write(env: Env, files: Mapping[Path, str | bytes], force: bool, folder: Pat
             with contextlib.suppress(OSError):
                 folder.rmdir()
         raise
-    if folder is not None:
+    if folder is not None and any(p.stem == "index" for p in files):
         pages = [p for p in files if p.suffix != ".svg" and p.stem != "index"]
         index = next(p.name for p in files if p.stem == "index")
         reports = "1 rapport" if len(pages) == 1 else f"{len(pages)} rapporten"

@@ -124,9 +124,11 @@ def _session(
         )
         if output is not None:
             hint = storage.resume_command(output, questions, quick, list(dimensions))
-            storage.check_new(output, hint)
+            if output.is_file() or not output.parent.is_dir():
+                storage.check_new(output, hint)  # a plain mistake: nothing to lock
+            # The lock first: a session still busy here is named as such, never "resume it".
             ending.warnings(env.err, saver.claim(output, new=True))
-            storage.check_new(output, hint)  # again, now that no other session can write here
+            storage.check_new(output, hint)
             saver.folder = output
 
     announced = resume is not None  # a resumed folder is named in the command itself

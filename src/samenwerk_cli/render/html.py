@@ -42,7 +42,7 @@ from samenwerk_cli.render.view_model import (
     GroupView,
     TrendView,
 )
-from samenwerk_cli.render.words import BAND_SYMBOL, band_word, number, percent, shown
+from samenwerk_cli.render.words import BAND_SYMBOL, band_word, number, percent, shown, statements
 from samenwerk_cli.scoring.results import GroupResult
 from samenwerk_cli.scoring.trend import Partnership
 
@@ -106,6 +106,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["number"] = number
     env.filters["percent"] = percent
+    env.filters["statements"] = statements
     env.globals["symbol"] = BAND_SYMBOL
     env.globals["band_word"] = band_word
     env.globals["palette"] = PALETTE

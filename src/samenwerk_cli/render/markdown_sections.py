@@ -32,7 +32,7 @@ from samenwerk_cli.render.view_model import (
     WeakSpots,
     Written,
 )
-from samenwerk_cli.render.words import BAND_SYMBOL, number
+from samenwerk_cli.render.words import BAND_SYMBOL, number, statements
 
 AGREEMENT_ROWS = 4
 
@@ -90,9 +90,7 @@ def weak_spots(weak: WeakSpots) -> str:
     """Every zwakke plek with its advice, in the order to work on them."""
     if not weak.spots:
         return f"## Zwakke plekken\n\n{NO_WEAK_SPOTS}"
-    head = (
-        f"## Zwakke plekken en advies\n\n{weak.total} stelling(en) in de band zorg, {WEAK_ORDER}:"
-    )
+    head = f"## Zwakke plekken en advies\n\n{statements(weak.total)} in de band zorg, {WEAK_ORDER}:"
     return head + "\n\n" + "\n".join(_spot_line(s) for s in weak.spots)
 
 
@@ -139,7 +137,7 @@ def _confusion(dims: tuple[ConfusedDimension, ...]) -> str:
             line += f": {CONFUSION} weinig overeenstemming (rwg(J) {number(dim.rwg)})"
         if dim.items.total:
             sep = "; " if dim.rwg is not None else ": "
-            line += f"{sep}{dim.items.total} stelling(en) met {DIVERGENT}"
+            line += f"{sep}{statements(dim.items.total)} met {DIVERGENT}"
         lines.append(line)
         lines += [f"  - {mdtext.inline(item)}" for item in dim.items.shown]
         if dim.items.more:

@@ -60,6 +60,11 @@ def duration(minutes: int) -> str:
     return f"bijna {hours + 1} uur"
 
 
+def statements(count: int) -> str:
+    """``"1 stelling"``, ``"3 stellingen"``."""
+    return f"{count} {'stelling' if count == 1 else 'stellingen'}"
+
+
 def percent(value: float) -> str:
     return f"{round(value * 100)}%"
 

@@ -52,6 +52,7 @@ from samenwerk_cli.render.words import (
     number,
     percent,
     score_bar,
+    statements,
 )
 from samenwerk_cli.scoring.results import GroupResult
 from samenwerk_cli.scoring.trend import Partnership, all_groups
@@ -308,8 +309,8 @@ def _confusion(dims: tuple[ConfusedDimension, ...]) -> list[object]:
             )
         if dim.items.total:
             head.append(
-                f"{'; ' if dim.rwg is not None else ': '}{dim.items.total} "
-                f"{'stelling' if dim.items.total == 1 else 'stellingen'} met {DIVERGENT}",
+                f"{'; ' if dim.rwg is not None else ': '}{statements(dim.items.total)} met "
+                f"{DIVERGENT}",
                 style="",
             )
         for item in dim.items.shown:
