@@ -178,7 +178,7 @@ def test_the_printed_text_says_what_the_report_says(pdf: Path) -> None:
         "◐ aandacht",
         "○ zorg",
         "Ambitie-index 0,34",
-        "2 stelling(en) in de band zorg, in volgorde van aanpak",
+        "2 stellingen in de band zorg, in volgorde van aanpak",
         "Aandachtspunten (53)",
         "+0,94 ▲ beter",
         "Wat de deelnemers schreven",

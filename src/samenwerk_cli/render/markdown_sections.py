@@ -250,7 +250,7 @@ def next_steps(actions: tuple[Action, ...]) -> str:
         f"{i}. {mdtext.inline(a.advies)}\\\n   *Bij:* {mdtext.inline(a.tekst)}"
         for i, a in enumerate(actions, 1)
     ]
-    return f"{head}\n\nOm mee te beginnen, uit de zwakste plekken:\n\n" + "\n".join(lines)
+    return f"{head}\n\nOm mee te beginnen, in de volgorde van aanpak:\n\n" + "\n".join(lines)
 
 
 def agreements() -> str:

@@ -44,7 +44,7 @@ from samenwerk_cli.render.view_team import (
     pair,
     shown_or_none,
 )
-from samenwerk_cli.render.words import fase_name, number, percent, shown
+from samenwerk_cli.render.words import fase_name, number, or_list, percent, shown
 from samenwerk_cli.scoring.results import Band, GroupResult
 from samenwerk_cli.scoring.trend import Partnership, Trend
 
@@ -139,7 +139,7 @@ def _ahead(group: GroupResult, bank: Bank) -> str | None:
     fase = group.fase
     if not fase.vooruit:
         return None
-    ahead = " of ".join(fase_name(bank, f) for f in fase.vooruit)
+    ahead = or_list(fase_name(bank, f) for f in fase.vooruit)
     count = sum(fase.zelfbeeld.get(f, 0) for f in fase.vooruit)
     who = "Eén respondent denkt" if count == 1 else f"{count} respondenten denken"
     return (

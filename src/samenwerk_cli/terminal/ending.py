@@ -66,7 +66,7 @@ def short_report(
     if questions is not None:
         target += f" --questions {shlex.quote(str(questions))}"
     console.print()
-    console.print("Het hele rapport, met de zwakste plekken en wat je eraan kunt doen:")
+    console.print("Het hele rapport, met de zwakke plekken en wat je eraan kunt doen:")
     console.print(f"  samenwerk score {escape(target)}", soft_wrap=True)
     console.print(f"  samenwerk export {escape(target)} -o rapport.md", soft_wrap=True)
     console.print()
