@@ -221,6 +221,38 @@ def test_two_organisation_columns_need_a_choice(
     assert chosen.exit_code == 0, chosen.output
     (only,) = fx.read_folder(out).values()
     assert only["organisatie"] == "Zuid"
+    missing = run_import(
+        runner, mini_bank, str(export), "-p", "PS", "-o", str(tmp_path / "niet"),
+        "--organisation-column", "Afdeling",
+    )  # fmt: skip
+    assert missing.exit_code == 2  # never quietly another column than the one asked for
+    assert "geen kolom 'Afdeling' (--organisation-column)" in missing.stderr
+    assert not (tmp_path / "niet").exists()
+
+
+def test_the_chosen_organisation_column_wins_over_the_forms_own_question(
+    runner: CliRunner, mini_bank: Path, tmp_path: Path
+) -> None:
+    from samenwerk_cli.forms.codes import ORG_CODE
+
+    export = tmp_path / "ls.csv"
+    export.write_text(
+        f'"id","{ORG_CODE}","Afdeling","ambitie[belofte]"\n"1","Noord","Bovenbouw","4"\n',
+        encoding="utf-8",
+    )
+    asked = run_import(
+        runner, mini_bank, str(export), "-p", "PS", "-o", str(tmp_path / "a"),
+        "--organisation-column", "Afdeling",
+    )  # fmt: skip
+    assert asked.exit_code == 0, asked.output
+    (only,) = fx.read_folder(tmp_path / "a").values()
+    assert only["organisatie"] == "Bovenbouw"
+    missing = run_import(
+        runner, mini_bank, str(export), "-p", "PS", "-o", str(tmp_path / "b"),
+        "--organisation-column", "Sectie",
+    )  # fmt: skip
+    assert missing.exit_code == 2, missing.output
+    assert "geen kolom 'Sectie' (--organisation-column)" in missing.stderr
 
 
 @pytest.mark.parametrize(

@@ -225,6 +225,14 @@ def _check(result: Plan, organisation_column: str | None) -> None:
                 )
             )
     orgs = result.of(ORGANISATIE)
+    if organisation_column:
+        # The column asked for, and only that one: another that looks like an organisation
+        # (the form's own question, say) is read no further.
+        chosen = normalise(organisation_column)
+        for column in orgs:
+            if normalise(column.header) != chosen:
+                column.role = METADATA
+        orgs = result.of(ORGANISATIE)
     if len(orgs) > 1:
         listed = ", ".join(c.where for c in orgs)
         result.problems.append(
