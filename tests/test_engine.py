@@ -204,3 +204,24 @@ def test_saved_files_are_in_bank_order(bank: Bank) -> None:
     run.run()
     assert list(saved[0][0]["antwoorden"])[:2] == ["ambitie.belofte", "ambitie.commitment"]
     assert list(saved[-1][0]["antwoorden"]) == ids(scored=True)
+
+
+def test_a_flag_that_changes_the_recorded_scan_is_said() -> None:
+    from samenwerk_cli.formats.answers import Scan
+    from samenwerk_cli.session.engine import resumed_scan, scan_changed
+    from tests.testbank import mini_answers
+
+    full = mini_answers(scan=Scan(soort="volledig"))
+    quick = mini_answers(scan=Scan(soort="kort", dimensies=["ambitie"]))
+    assert scan_changed([full], False, []) is None  # no flags: it goes on as it was
+    assert resumed_scan([quick], False, []) == (True, ["ambitie"])
+    assert scan_changed([quick], True, ["ambitie"]) is None  # the same scan, repeated
+    assert scan_changed([full], True, []) == (
+        "dit bestand had de volledige vragenlijst; je gaat verder met de korte scan "
+        "(zonder --quick of --dimension ga je verder zoals het was)"
+    )
+    assert scan_changed([quick], False, ["relatie"]).startswith(
+        "dit bestand had de korte scan van ambitie; je gaat verder met de volledige "
+        "vragenlijst van relatie"
+    )
+    assert scan_changed([mini_answers()], True, []) is None  # an old file records no scan

@@ -172,6 +172,25 @@ def resumed_scan(
     return scan.quick, list(scan.dimensies)
 
 
+def scan_changed(files: Sequence[Antwoorden], quick: bool, dimensions: Sequence[str]) -> str | None:
+    """A warning when ``--quick`` or ``--dimension`` on ``--resume`` changes the scan the files
+    record (the files then record the new one), or None when nothing changes."""
+    scan = next((f.scan for f in files if f.scan is not None), None)
+    if scan is None or not (quick or dimensions):
+        return None
+    if scan.quick == quick and sorted(scan.dimensies) == sorted(dimensions):
+        return None
+
+    def said(kort: bool, dims: Sequence[str]) -> str:
+        what = "de korte scan" if kort else "de volledige vragenlijst"
+        return what + (f" van {', '.join(dims)}" if dims else "")
+
+    return (
+        f"dit bestand had {said(scan.quick, scan.dimensies)}; je gaat verder met "
+        f"{said(quick, dimensions)} (zonder --quick of --dimension ga je verder zoals het was)"
+    )
+
+
 class Engine:
     """The walk through the run's items that both sessions share; :meth:`run` returns the files."""
 
