@@ -148,7 +148,8 @@ def _sentences(text: str) -> int:
 
 
 def test_builtin_items_follow_the_writing_rules(monkeypatch) -> None:
-    """MODEL.md "Writing items", as far as a program can judge it."""
+    """The rules for writing items (docs/model.md, "Zo schrijf je een vraag"), as far as a
+    program can judge them."""
     monkeypatch.delenv(bank.ENV_VAR, raising=False)
     builtin = bank.load()
     for v in builtin.vragen:

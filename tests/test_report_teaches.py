@@ -19,7 +19,7 @@ from samenwerk_cli.render.view_model import CREDIT
 from samenwerk_cli.render.words import dimension_label
 from samenwerk_cli.scoring.groups import score_group
 from samenwerk_cli.scoring.trend import partnerships
-from samenwerk_cli.terminal.report import print_groups
+from samenwerk_cli.terminal.report import print_partnerships
 from tests.testbank import BANK, SCORED, answer_file
 
 HEALTHY = dict.fromkeys(SCORED, 4) | {"ambitie.halen-brengen": 3, "relatie.omheen": 2}
@@ -27,7 +27,7 @@ HEALTHY = dict.fromkeys(SCORED, 4) | {"ambitie.halen-brengen": 3, "relatie.omhee
 
 def screen(answers: dict) -> str:
     console = Console(width=100, no_color=True, record=True)
-    print_groups(console, [score_group([answer_file(answers)], BANK)], BANK)
+    print_partnerships(console, partnerships([answer_file(answers)], BANK), BANK)
     return console.export_text()
 
 

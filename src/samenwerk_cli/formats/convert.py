@@ -186,12 +186,6 @@ def _to_problem(message: str, path: tuple[Any, ...], doc: Document, value_type: 
     return Problem(visible(dutch), doc.file, line, field_name(path))
 
 
-def to_problem(exc: msgspec.ValidationError, doc: Document, value_type: Any = None) -> Problem:
-    """Translate one msgspec error into a Dutch :class:`Problem` naming file, line and field."""
-    message, _, where = str(exc).partition(" - at `")
-    return _to_problem(message, _split_path(where.rstrip("`")) if where else (), doc, value_type)
-
-
 def _without_none(kind: Any) -> Any:
     """``X | None`` -> ``X`` (for a value that is not None); other types unchanged."""
     if get_origin(kind) in (Union, types.UnionType):

@@ -28,22 +28,8 @@ from samenwerk_cli.render.view import partnership_view, summary_row
 from samenwerk_cli.render.view_model import Dimensions, Header
 from samenwerk_cli.render.words import BAND_SYMBOL, band_word, number, percent
 from samenwerk_cli.scoring.results import Band, GroupResult
+from samenwerk_cli.scoring.rounds import MONTHS
 from samenwerk_cli.scoring.trend import Partnership
-
-MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 
 
 def dutch_date(day: dt.date) -> str:

@@ -146,7 +146,7 @@ def teams(files: Iterable[AnswerFile]) -> Teams:
 
 
 _SEASONS = {"voorjaar": 1, "lente": 1, "zomer": 2, "najaar": 3, "herfst": 3, "winter": 4}
-_MONTHS = [
+MONTHS = [  # also the report's dates
     "januari",
     "februari",
     "maart",
@@ -162,8 +162,8 @@ _MONTHS = [
 ]
 # Where in a year a season or month falls, in months: voorjaar (3.5) before juni (6).
 _IN_YEAR = {
-    **{m: float(i) for i, m in enumerate(_MONTHS, 1)},
-    **{m[:3]: float(i) for i, m in enumerate(_MONTHS, 1)},
+    **{m: float(i) for i, m in enumerate(MONTHS, 1)},
+    **{m[:3]: float(i) for i, m in enumerate(MONTHS, 1)},
     "voorjaar": 3.5,
     "lente": 3.5,
     "zomer": 6.5,

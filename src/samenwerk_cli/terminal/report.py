@@ -7,7 +7,7 @@ text of the view is escaped or put in a :class:`~rich.text.Text`, so rich never 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from rich import box
 from rich.console import Console, Group
@@ -57,13 +57,6 @@ from samenwerk_cli.render.words import (
 from samenwerk_cli.scoring.results import GroupResult
 from samenwerk_cli.scoring.trend import Partnership, all_groups
 from samenwerk_cli.terminal import report_lenses
-
-
-def print_groups(console: Console, groups: Iterable[GroupResult], bank: Bank) -> None:
-    """Print the report of groups scored already (used at the end of ``reflect``)."""
-    for group in groups:
-        console.print(group_report(group, bank))
-    console.print(report_lenses.credit())
 
 
 def print_partnerships(console: Console, found: Sequence[Partnership], bank: Bank) -> None:
