@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -128,6 +127,8 @@ def read_all(paths: Sequence[Path | str], bank: Bank, jobs: int | None = None) -
     batch = Batch(bank)
     jobs = jobs if jobs is not None else min(os.cpu_count() or 1, 4)
     if jobs > 1 and len(paths) >= PARALLEL_FROM:
+        from concurrent.futures import ProcessPoolExecutor  # a few files need no pool: no import
+
         with ProcessPoolExecutor(
             jobs, initializer=_init_worker, initargs=(str(bank.path),)
         ) as pool:
