@@ -35,17 +35,17 @@ def plain_json(root: Path, fail_under: str | None = None) -> str:
             errors += exc.problems
     found = trend.partnerships(files, BANK)
     limits = thresholds.parse([fail_under] if fail_under else [], BANK)
-    below = thresholds.shortfalls(trend.all_groups(found), limits)
+    below = thresholds.shortfalls([p.laatste for p in found], limits)
     document: dict[str, Any] = {
         "formaat": json_out.SCORE_FORMAT,
-        "partnerschappen": list(json_out.partnership_dicts(found)),
+        "partnerschappen": list(json_out.partnership_dicts(found, BANK)),
         "fouten": [{"bestand": p.file, "melding": without_file(p)} for p in errors],
         "onder_drempel": [
             {
                 "partnerschap": s.partnerschap,
                 "ronde": s.ronde,
                 "dimensie": s.dimensie,
-                "score": None if s.score is None else round(s.score, 2),
+                "score": json_out._r(s.score, s.drempel),
                 "drempel": s.drempel,
             }
             for s in below
