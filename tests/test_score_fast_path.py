@@ -17,7 +17,9 @@ from samenwerk_cli.errors import Problem, SamenwerkError
 from samenwerk_cli.formats import answers
 from samenwerk_cli.formats import bank as bank_mod
 from samenwerk_cli.render import json as json_out
+from samenwerk_cli.formats.answers import Antwoorden
 from samenwerk_cli.scoring import batch, thresholds, trend
+from samenwerk_cli.scoring.packed import Packed
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 BANK = bank_mod.load(None)
@@ -73,6 +75,8 @@ def answer_file(rng: random.Random, partnership: str, ronde: str, member: int) -
         f'organisatie: "Organisatie {member % 3}{chr(92) + "e" if member == 3 else ""}"',
         f"datum: 2026-0{ROUNDS.index(ronde) + 3}-1{member % 10}",
         f"fase: {rng.choice(['verkennen', 'delen', 'weet ik niet'])}",
+        *rng.choice([[], ["scan:", "  soort: kort"], ["scan:", "  dimensies: [ambitie, relatie]"]]),
+        *rng.choice([[], [f"bron: formulier.csv, rij {member}"]]),
         "antwoorden:",
     ]
     for item in rng.sample(scored, rng.randint(len(scored) // 2, len(scored))):
@@ -147,3 +151,8 @@ def test_a_packed_file_unpacks_to_the_same_answers(corpus: Path) -> None:
         list(f.data.antwoorden) for f in plain
     ]  # the file's own order of answers, not the bank's
     assert [f.warnings for f in read.files] == [f.warnings for f in plain]
+
+
+def test_the_packed_form_keeps_every_field() -> None:
+    """A field added to Antwoorden must be added to Packed, or batch scoring would drop it."""
+    assert set(Antwoorden.__struct_fields__) - {"antwoorden"} <= set(Packed.__struct_fields__)

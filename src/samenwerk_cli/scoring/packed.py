@@ -16,7 +16,7 @@ from array import array
 import msgspec
 
 from samenwerk_cli.errors import Problem
-from samenwerk_cli.formats.answers import WEET_NIET, AnswerFile, Antwoorden
+from samenwerk_cli.formats.answers import WEET_NIET, AnswerFile, Antwoorden, Scan
 from samenwerk_cli.formats.bank import Bank
 
 _NULL, _WEET_NIET = 0, 6  # codes 1–5 are the answers themselves
@@ -24,7 +24,11 @@ _VALUE: tuple[int | str | None, ...] = (None, 1, 2, 3, 4, 5, WEET_NIET)
 
 
 class Packed(msgspec.Struct, gc=False):
-    """One answer file, as :func:`pack` keeps it; ``unpack`` gives the same AnswerFile back."""
+    """One answer file, as :func:`pack` keeps it; ``unpack`` gives the same AnswerFile back.
+
+    Every field of :class:`Antwoorden` but ``antwoorden`` has a field of the same name here (a
+    test holds the two together; :func:`pack` fails loudly on one that is missing).
+    """
 
     path: str  # the batch puts its own copy of the name here, so the text is not held twice
     formaat: str
@@ -38,14 +42,15 @@ class Packed(msgspec.Struct, gc=False):
     datum: dt.date | None
     fase: str | None
     compleet: bool
-    answers: bytes  # (place in bank.vragen, code) per answer, in the file's order
+    bron: str | None
+    scan: Scan | None
     toelichting: dict[str, str | None] | None
+    answers: bytes  # (place in bank.vragen, code) per answer, in the file's order
     warnings: tuple[Problem, ...]
 
 
-def _shared(text: str | None) -> str | None:
-    """Names repeat over a partnership's files: keep one copy of each."""
-    return None if text is None else sys.intern(text)
+_FIELDS = tuple(f for f in Antwoorden.__struct_fields__ if f != "antwoorden")
+_SHARED = ("formaat", "vragenlijst", "versie", "partnerschap", "ronde", "organisatie")
 
 
 def pack(file: AnswerFile, bank: Bank) -> Packed | AnswerFile:
@@ -59,23 +64,12 @@ def pack(file: AnswerFile, bank: Bank) -> Packed | AnswerFile:
             return file
         answers.append(where)
         answers.append(_NULL if value is None else _WEET_NIET if isinstance(value, str) else value)
-    return Packed(
-        file.path,
-        _shared(d.formaat) or "",
-        _shared(d.vragenlijst) or "",
-        _shared(d.versie) or "",
-        _shared(d.partnerschap) or "",
-        _shared(d.ronde),
-        d.respondent,
-        _shared(d.organisatie),
-        _shared(d.rol),
-        d.datum,
-        _shared(d.fase),
-        d.compleet,
-        answers.tobytes(),
-        d.toelichting or None,
-        tuple(file.warnings),
-    )
+    head = {f: getattr(d, f) for f in _FIELDS}
+    for name in _SHARED:  # names repeat over a partnership's files: keep one copy of each
+        if isinstance(head[name], str):
+            head[name] = sys.intern(head[name])
+    head["toelichting"] = d.toelichting or None
+    return Packed(path=file.path, answers=answers.tobytes(), warnings=tuple(file.warnings), **head)
 
 
 def unpack(packed: Packed | AnswerFile, bank: Bank) -> AnswerFile:
@@ -84,23 +78,12 @@ def unpack(packed: Packed | AnswerFile, bank: Bank) -> AnswerFile:
     _, ids, kind = _lookup(bank)
     answers = array(kind)
     answers.frombytes(packed.answers)
-    p = packed
+    head = {f: getattr(packed, f) for f in _FIELDS}
+    head["toelichting"] = dict(packed.toelichting) if packed.toelichting else {}
     data = Antwoorden(
-        formaat=p.formaat,
-        vragenlijst=p.vragenlijst,
-        versie=p.versie,
-        partnerschap=p.partnerschap,
-        ronde=p.ronde,
-        respondent=p.respondent,
-        organisatie=p.organisatie,
-        rol=p.rol,
-        datum=p.datum,
-        fase=p.fase,
-        compleet=p.compleet,
-        antwoorden={ids[i]: _VALUE[c] for i, c in zip(answers[::2], answers[1::2])},
-        toelichting=dict(p.toelichting) if p.toelichting else {},
+        antwoorden={ids[i]: _VALUE[c] for i, c in zip(answers[::2], answers[1::2])}, **head
     )
-    return AnswerFile(p.path, data, list(p.warnings))
+    return AnswerFile(packed.path, data, list(packed.warnings))
 
 
 _PLACES: list[tuple[Bank, dict[str, int], tuple[str, ...], str]] = []  # by identity, a few banks
