@@ -16,8 +16,8 @@ from samenwerk_cli.cli.app import app
 from samenwerk_cli.errors import Problem, SamenwerkError
 from samenwerk_cli.formats import answers
 from samenwerk_cli.formats import bank as bank_mod
-from samenwerk_cli.render import json as json_out
 from samenwerk_cli.formats.answers import Antwoorden
+from samenwerk_cli.render import json as json_out
 from samenwerk_cli.scoring import batch, thresholds, trend
 from samenwerk_cli.scoring.packed import Packed
 
