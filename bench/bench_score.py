@@ -1,11 +1,17 @@
 """Batch scoring speed: ``samenwerk score --json`` on many answer files, against a parse-only baseline.
 
-Run by hand: ``python bench/bench_score.py [--files 10000] [--answers 60]``. It writes a corpus to a
-temporary folder (partnerships of 10 respondents from 2 organisations), then times in one run:
+Run by hand: ``python bench/bench_score.py [--files 2000 10000] [--answers 60] [--runs 5]``. It
+writes a corpus per size to a temporary folder (partnerships of 10 respondents from 2
+organisations), then, per size, alternates in one run:
 
-- baseline: a naive loop of ``yaml.safe_load`` over every file (parsing only, nothing checked);
-- ``samenwerk score --json`` on the folder (checking, scoring, output), and its peak memory,
-  also for a quarter of the files, to show how memory grows with the number of files.
+- baseline: a naive single-process loop of ``yaml.load(f, Loader=yaml.CSafeLoader)`` over every
+  file (parsing only, nothing checked; timed inside this process, so without start-up);
+- ``samenwerk score --json`` on the folder as a whole process (start-up, checking, scoring,
+  output), with its peak memory.
+
+It prints medians, the spread (lowest and highest ratio of a pair) and, once per size, the
+pure-Python loader ``yaml.safe_load`` for comparison (smallest size only). Targets: ratio at most 1.0 for every size,
+peak memory of the largest size at most 1.2 times that of the smallest.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import argparse
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -52,11 +59,11 @@ def write_corpus(root: Path, files: int, per_file: int) -> None:
         (folder / f"respondent-{member}.yaml").write_text("\n".join(lines) + "\n", "utf-8")
 
 
-def baseline(root: Path) -> float:
+def baseline(root: Path, loader: type = yaml.CSafeLoader) -> float:
     start = time.perf_counter()
     for path in sorted(root.rglob("*.yaml")):
         with path.open(encoding="utf-8") as handle:
-            yaml.safe_load(handle)
+            yaml.load(handle, Loader=loader)
     return time.perf_counter() - start
 
 
@@ -75,23 +82,44 @@ def run_score(root: Path) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--files", type=int, default=10_000)
+    parser.add_argument("--files", type=int, nargs="+", default=[2_000, 10_000])
     parser.add_argument("--answers", type=int, default=60)
+    parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
+    peaks: dict[int, float] = {}
+    failed = False
+    print(f"bestanden van {args.answers} antwoorden, {os.cpu_count()} cores, {args.runs} rondes")
     with tempfile.TemporaryDirectory() as tmp:
-        full, quarter = Path(tmp, "alle"), Path(tmp, "kwart")
-        full.mkdir()
-        quarter.mkdir()
-        write_corpus(full, args.files, args.answers)
-        write_corpus(quarter, args.files // 4, args.answers)
-        parse = baseline(full)
-        score, peak = run_score(full)
-        _, peak_quarter = run_score(quarter)
-    print(f"{args.files} bestanden van {args.answers} antwoorden")
-    print(f"baseline yaml.safe_load-lus     {parse:8.2f} s")
-    print(f"samenwerk score --json          {score:8.2f} s   ratio {score / parse:.2f}x")
-    print(f"piekgeheugen, {args.files // 4:>6} bestanden  {peak_quarter:8.1f} MiB")
-    print(f"piekgeheugen, {args.files:>6} bestanden  {peak:8.1f} MiB")
+        for files in args.files:
+            root = Path(tmp, str(files))
+            root.mkdir()
+            write_corpus(root, files, args.answers)
+            baseline(root)  # warm the file cache
+            base, score, ratios, peak = [], [], [], []
+            for _ in range(args.runs):  # alternate, so drift on a shared machine hits both alike
+                base.append(baseline(root))
+                elapsed, rss = run_score(root)
+                score.append(elapsed)
+                peak.append(rss)
+                ratios.append(elapsed / base[-1])
+            pure = baseline(root, yaml.SafeLoader) if files == min(args.files) else None
+            b, s = statistics.median(base), statistics.median(score)
+            peaks[files] = statistics.median(peak)
+            failed |= s / b > 1.0
+            print(f"\n{files} bestanden")
+            print(f"  yaml.load met CSafeLoader (lus)  {b:8.2f} s   1x")
+            print(
+                f"  samenwerk score --json           {s:8.2f} s   {s / b:.2f}x"
+                f"  (per paar {min(ratios):.2f}x tot {max(ratios):.2f}x)"
+            )
+            if pure is not None:  # once: it takes about ten times the baseline
+                print(f"  yaml.safe_load (puur Python)     {pure:8.2f} s   {pure / b:.2f}x")
+            print(f"  piekgeheugen                     {peaks[files]:8.1f} MiB")
+    low, high = min(args.files), max(args.files)
+    growth = peaks[high] / peaks[low]
+    failed |= growth > 1.2
+    print(f"\npiekgeheugen {high} / {low} bestanden: {growth:.2f}x")
+    sys.exit(1 if failed else 0)
 
 
 if __name__ == "__main__":

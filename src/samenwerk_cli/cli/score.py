@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,6 +18,10 @@ from samenwerk_cli.cli.options import (
     with_minimum,
 )
 from samenwerk_cli.errors import ExitCode
+
+if TYPE_CHECKING:
+    from samenwerk_cli.scoring.thresholds import Shortfall
+    from samenwerk_cli.scoring.trend import Partnership
 
 EXAMPLES = """
 samenwerk score antwoorden/
@@ -66,17 +71,24 @@ def score(
     limits = thresholds.parse(fail_under, bank)
     run = score_paths(paths, bank, jobs or None)
     report_problems(env, run)
-    judged = run.groups if all_rounds else [p.laatste for p in run.partnerships]
-    below = thresholds.shortfalls(judged, limits)
+    below: list[Shortfall] = []
     if json:
         import sys
 
         from samenwerk_cli.render.json import write_score_json
 
-        write_score_json(sys.stdout.write, run.partnerships, run.errors, bank, below)
+        def judged() -> Iterator[Partnership]:  # thresholds judged as each partnership streams by
+            for partnership in run.stream():
+                rondes = partnership.rondes if all_rounds else [partnership.laatste]
+                below.extend(thresholds.shortfalls(rondes, limits))
+                yield partnership
+
+        write_score_json(sys.stdout.write, judged(), run.errors, bank, lambda: below)
     else:
         from samenwerk_cli.terminal.report import print_partnerships
 
+        chosen = run.groups if all_rounds else [p.laatste for p in run.partnerships]
+        below = thresholds.shortfalls(chosen, limits)
         print_partnerships(env.out, run.partnerships, bank)
     for s in below:
         env.echo(thresholds.message(s), err=True)

@@ -15,6 +15,9 @@ import re
 _OTHERS = "\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
 _ALL = re.compile(f"[\x00-\x1f{_OTHERS}]")
 _BUT_LINES = re.compile(f"[\x00-\x08\x0b-\x1f{_OTHERS}]")  # keeps \t and \n
+# What makes visible(..., keep_lines=True) change a YAML scalar: one of its characters in the
+# text itself, or a backslash (a double-quoted "\e" or "\x1b" escape makes one from plain text).
+_IN_SOURCE = re.compile(f"[\x00-\x08\x0b-\x1f{_OTHERS}\\\\]")
 _NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
@@ -35,3 +38,10 @@ def visible(text: str, *, keep_lines: bool = False) -> str:
     if text.isprintable():  # the usual case, checked in C: none of the characters above
         return text
     return (_BUT_LINES if keep_lines else _ALL).sub(_show, text)
+
+
+def plain_source(text: str) -> bool:
+    """True when no scalar parsed from the YAML ``text`` can hold a character that
+    ``visible(..., keep_lines=True)`` would change: one search of the whole file, so that a
+    clean file (the usual case) skips the check on each of its scalars."""
+    return _IN_SOURCE.search(text) is None

@@ -18,7 +18,7 @@ import yaml
 
 from samenwerk_cli.errors import Problem, SamenwerkError, cap
 from samenwerk_cli.files import read_text
-from samenwerk_cli.formats.clean import visible
+from samenwerk_cli.formats.clean import plain_source, visible
 
 MAX_DEPTH = 32
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -52,8 +52,10 @@ def load_file(path: Path) -> Document:
 
 def parse(text: str, name: str = "<tekst>") -> Document:
     """Parse one YAML document into a :class:`Document`; every problem found is raised at once."""
+    loader = None
     try:
-        return _Builder(name).build(yaml.parse(text, Loader=_Loader))
+        loader = _Loader(text)
+        return _Builder(name, plain_source(text)).build(iter(loader.get_event, None))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -67,6 +69,9 @@ def parse(text: str, name: str = "<tekst>") -> Document:
         raise SamenwerkError(
             Problem(f"te diep genest (meer dan {MAX_DEPTH} niveaus)", name)
         ) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
 
 
 _PARSER_PROBLEMS = (
@@ -166,19 +171,35 @@ def reader_message(exc: yaml.reader.ReaderError) -> str:
     return "dit is geen geldige UTF-8-tekst; sla het bestand op als UTF-8"
 
 
+_Scalar, _Alias = yaml.ScalarEvent, yaml.AliasEvent
+_SequenceStart, _SequenceEnd = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+_MappingEnd, _DocumentStart = yaml.MappingEndEvent, yaml.DocumentStartEvent
+
+
+def _shown(value: str) -> str:
+    return visible(value, keep_lines=True)
+
+
+def _as_is(value: str) -> str:
+    return value
+
+
 class _Builder:
     """Turns parse events into dicts, lists and strings; refuses what data files must not use.
 
     Depth counts every collection, keys included (``? ? ? a`` nests without brackets), and stops
     the build; other problems (a duplicate key, an alias) are collected and the build goes on, so
-    that one run reports them all.
+    that one run reports them all. A plain scalar without anchor (nearly every event) is turned
+    into its value in place, without a call to :meth:`node`; ``plain`` says the file has nothing
+    for :func:`visible` to do.
     """
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, plain: bool = False) -> None:
         self.name = name
         self.lines: dict[Path_, int] = {}
         self.problems: list[Problem] = []
         self.anchors = False
+        self.show = _as_is if plain else _shown
 
     def problem(self, message: str, event: Any) -> Problem:
         return Problem(message, self.name, event.start_mark.line + 1)
@@ -187,7 +208,7 @@ class _Builder:
         data: Any = None
         documents = 0
         for event in events:
-            if isinstance(event, yaml.DocumentStartEvent):
+            if type(event) is _DocumentStart:
                 documents += 1
                 if documents > 1:
                     self.problems.append(
@@ -200,34 +221,45 @@ class _Builder:
             raise SamenwerkError(cap(self.problems))
         return Document(data, self.name, self.lines)
 
+    def scalar(self, event: Any) -> str | None:
+        """A scalar without anchor: None for an untagged plain null, else its text, made visible."""
+        if not event.style and event.value in NULLS and event.implicit[0]:
+            return None
+        return self.show(event.value)
+
     def node(self, event: Any, events: Any, path: Path_, depth: int) -> Any:
-        if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
+        kind = type(event)
+        if kind is _Alias or event.anchor is not None:
             if not self.anchors:  # once is enough: a thousand aliases are one mistake
                 message = "ankers en aliassen (& en *) zijn niet toegestaan"
                 self.problems.append(self.problem(message, event))
             self.anchors = True
-            if isinstance(event, yaml.AliasEvent):
+            if kind is _Alias:
                 return None
         if depth > MAX_DEPTH:
             deep = self.problem(f"te diep genest (meer dan {MAX_DEPTH} niveaus)", event)
             raise SamenwerkError(cap([*self.problems, deep]))
-        if isinstance(event, yaml.ScalarEvent):
-            if not event.style and event.implicit[0] and event.value in NULLS:
-                return None
-            return visible(event.value, keep_lines=True)
-        if isinstance(event, yaml.SequenceStartEvent):
+        if kind is _Scalar:
+            return self.scalar(event)
+        lines = self.lines
+        inline = depth < MAX_DEPTH  # a child at depth + 1 passes the depth check
+        if kind is _SequenceStart:
             items: list[Any] = []
             for child in events:
-                if isinstance(child, yaml.SequenceEndEvent):
+                if type(child) is _SequenceEnd:
                     return items
                 here = (*path, len(items))
-                self.lines[here] = child.start_mark.line + 1
-                items.append(self.node(child, events, here, depth + 1))
+                lines[here] = child.start_mark.line + 1
+                if inline and type(child) is _Scalar and child.anchor is None:
+                    items.append(self.scalar(child))
+                else:
+                    items.append(self.node(child, events, here, depth + 1))
         mapping: dict[str, Any] = {}
         for key_event in events:
-            if isinstance(key_event, yaml.MappingEndEvent):
+            kind = type(key_event)
+            if kind is _MappingEnd:
                 return mapping
-            if not isinstance(key_event, yaml.ScalarEvent):
+            if kind is not _Scalar:
                 self.problems.append(
                     self.problem(
                         "een sleutel moet een tekst zijn, geen lijst of mapping", key_event
@@ -236,12 +268,15 @@ class _Builder:
                 _skip(key_event, events)
                 _skip(next(events), events)
                 continue
-            key = self.node(key_event, events, path, depth)
+            if key_event.anchor is None:  # a key is checked at the mapping's own depth: passed
+                key = self.scalar(key_event)
+            else:
+                key = self.node(key_event, events, path, depth)
             if key is None:  # "null:" is a key named null (a typo the schema reports), ":" is ""
-                key = visible(key_event.value, keep_lines=True)
+                key = self.show(key_event.value)
             here = (*path, key)
-            if here in self.lines:
-                first = self.lines[here]
+            if here in lines:
+                first = lines[here]
                 self.problems.append(
                     self.problem(
                         f"sleutel '{visible(key)}' komt twee keer voor (eerst op regel {first})",
@@ -250,8 +285,12 @@ class _Builder:
                 )
                 _skip(next(events), events)
                 continue
-            self.lines[here] = key_event.start_mark.line + 1
-            mapping[key] = self.node(next(events), events, here, depth + 1)
+            lines[here] = key_event.start_mark.line + 1
+            value = next(events)
+            if inline and type(value) is _Scalar and value.anchor is None:
+                mapping[key] = self.scalar(value)
+            else:
+                mapping[key] = self.node(value, events, here, depth + 1)
         raise AssertionError("unreachable: the parser always closes a mapping")
 
 

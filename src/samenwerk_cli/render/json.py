@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from samenwerk_cli.errors import Problem
@@ -218,7 +218,7 @@ def trend_dict(trend: Trend, bank: Bank) -> dict[str, Any]:
     }
 
 
-def partnership_dicts(found: Sequence[Partnership], bank: Bank) -> Iterator[dict[str, Any]]:
+def partnership_dicts(found: Iterable[Partnership], bank: Bank) -> Iterator[dict[str, Any]]:
     """Every round of every partnership; the latest round carries the trend when there is one."""
     for partnership in found:
         for group in partnership.rondes:
@@ -230,20 +230,32 @@ def partnership_dicts(found: Sequence[Partnership], bank: Bank) -> Iterator[dict
 
 def write_score_json(
     write: Callable[[str], object],
-    found: Sequence[Partnership],
+    found: Iterable[Partnership],
     errors: Sequence[Problem],
     bank: Bank,
-    below: Sequence[Shortfall] = (),
+    below: Sequence[Shortfall] | Callable[[], Sequence[Shortfall]] = (),
 ) -> None:
-    """Write the ``samenwerk-score/2`` document piece by piece: a batch of thousands of files
-    never needs the whole text, or all of its dicts, in memory at once."""
-    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
+    """Write the ``samenwerk-score/2`` document one partnership at a time: a batch of thousands
+    of files never needs the whole text, or all of its dicts, in memory at once.
+
+    ``found`` may be a generator that scores each partnership as it is asked for; ``below`` may
+    then be a callable, asked for only after the last partnership is written. Partnerships go
+    through msgspec's encoder (the same text as ``json.dumps(indent=2)`` for these values:
+    strings, integers and floats rounded to two decimals), the tail through ``json``.
+    """
+    import msgspec
+
+    encode = msgspec.json.Encoder().encode
+    pretty = msgspec.json.format
     write(f'{{\n  "formaat": "{SCORE_FORMAT}",\n  "partnerschappen": [')
-    for i, entry in enumerate(partnership_dicts(found, bank)):
-        write(",\n    " if i else "\n    ")
-        for chunk in encoder.iterencode(entry):
-            write(chunk.replace("\n", "\n    "))
-    write("\n  ]" if found else "]")
+    empty = True
+    for entry in partnership_dicts(found, bank):
+        text = pretty(encode(entry), indent=2).replace(b"\n", b"\n    ").decode()
+        write(("\n    " if empty else ",\n    ") + text)
+        empty = False
+    write("]" if empty else "\n  ]")
+    below = below() if callable(below) else below
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
     tail = {
         "fouten": [{"bestand": p.file, "melding": _without_file(p)} for p in errors],
         "onder_drempel": [

@@ -7,8 +7,7 @@ behind them load on first call, so importing a result type stays cheap.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,13 +20,46 @@ if TYPE_CHECKING:
     from samenwerk_cli.scoring.trend import Partnership
 
 
-@dataclass
 class ScoreRun:
-    """What scoring a set of files gives: the partnerships, and what was wrong on the way."""
+    """What scoring a set of files gives: the partnerships, and what was wrong on the way.
 
-    partnerships: list[Partnership]
-    errors: list[Problem] = field(default_factory=list)  # files that could not be read
-    warnings: list[Problem] = field(default_factory=list)  # read, but with something to mention
+    ``partnerships`` may be given as an iterator that scores each partnership when it is asked
+    for: :meth:`stream` then hands them out one at a time without keeping them (a batch of
+    thousands writes each and lets it go), and :attr:`partnerships` scores and keeps them all.
+    """
+
+    def __init__(
+        self,
+        partnerships: Iterable[Partnership],
+        errors: list[Problem] | None = None,  # files that could not be read
+        warnings: list[Problem] | None = None,  # read, but with something to mention
+    ) -> None:
+        self._source: Iterator[Partnership] | None = None
+        self._kept: list[Partnership] | None = None
+        if isinstance(partnerships, list):
+            self._kept = partnerships
+        else:
+            self._source = iter(partnerships)
+        self.errors = errors if errors is not None else []
+        self.warnings = warnings if warnings is not None else []
+
+    @property
+    def partnerships(self) -> list[Partnership]:
+        if self._kept is None:
+            if self._source is None:
+                raise RuntimeError("the partnerships were streamed already")
+            self._kept, self._source = list(self._source), None
+        return self._kept
+
+    def stream(self) -> Iterator[Partnership]:
+        """Every partnership once, scored as it is asked for; kept only if they were already."""
+        if self._kept is not None:
+            yield from self._kept
+            return
+        source, self._source = self._source, None
+        if source is None:
+            raise RuntimeError("the partnerships were streamed already")
+        yield from source
 
     @property
     def groups(self) -> list[GroupResult]:
@@ -39,14 +71,18 @@ def score_paths(paths: Iterable[Path], bank: Bank, jobs: int | None = None) -> S
     """Read every answer file under ``paths`` and score each partnership and round.
 
     Bad files do not stop the others; they come back in ``errors``. Only when no file at all
-    could be read is that an error by itself.
+    could be read is that an error by itself. The partnerships are scored when asked for, one
+    at a time (:meth:`ScoreRun.stream`), in the order of their first file; the warnings of
+    putting the teams together are known before that.
     """
     from samenwerk_cli.scoring import batch, trend
 
     read = batch.load(paths, bank, jobs)
-    if not read.files:
+    if not read.packed:
         raise SamenwerkError(read.errors)
-    found, team_warnings = trend.find(read.files, bank)
+    parts = list(trend.partition(read.packed))
+    team_warnings = trend.team_warnings(parts, bank)
+    found = trend.stream_partnerships(parts, bank)
     return ScoreRun(found, read.errors, read.warnings + team_warnings)
 
 

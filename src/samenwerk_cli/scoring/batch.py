@@ -1,14 +1,14 @@
 """Reading many answer files: find them, check each, keep going past bad ones.
 
 Large batches are read by a pool of processes (parsing dominates the cost and is CPU-bound);
-each worker loads the bank once, and only the validated answers travel back.
+each worker loads the bank once, and only the validated answers travel back, packed
+(:mod:`~samenwerk_cli.scoring.packed`): the batch holds every file until the end, so each is kept small.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from samenwerk_cli.formats import answers
 from samenwerk_cli.formats import bank as bank_mod
 from samenwerk_cli.formats.answers import AnswerFile
 from samenwerk_cli.formats.bank import Bank
+from samenwerk_cli.scoring.packed import Packed, pack, unpack
 
 SUFFIXES = (".yaml", ".yml")
 PARALLEL_FROM = 400  # below this, starting workers costs more than it saves
@@ -26,12 +27,15 @@ CHUNK = 64
 
 @dataclass
 class Batch:
-    files: list[AnswerFile] = field(default_factory=list)
+    bank: Bank
+    packed: list[Packed | AnswerFile] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
-    def warnings(self) -> list[Problem]:
-        return [w for f in self.files for w in f.warnings]
+    def files(self) -> list[AnswerFile]:
+        """Every file read, unpacked (a batch that scores streams :attr:`packed` instead)."""
+        return [unpack(p, self.bank) for p in self.packed]
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
@@ -76,10 +80,10 @@ def _walk(folder: Path) -> tuple[list[Path], list[Problem]]:
     return sorted(found), sorted(problems, key=lambda p: p.file or "")
 
 
-def _read_one(path: Path, bank: Bank) -> AnswerFile | list[Problem]:
+def _read_one(path: Path | str, bank: Bank) -> AnswerFile | list[Problem]:
     """One file's answers or its problems; whatever goes wrong, the other files are still read."""
     try:
-        return answers.read(path, bank)
+        return answers.read(Path(path), bank)
     except SamenwerkError as exc:
         return exc.problems
     except RecursionError:
@@ -100,39 +104,56 @@ def _init_worker(bank_dir: str) -> None:
     _worker_bank["bank"] = bank_mod.load(bank_dir)
 
 
-def _read_chunk(paths: Sequence[Path]) -> list[AnswerFile | list[Problem]]:
+def _read_packed(path: Path | str, bank: Bank) -> Packed | AnswerFile | list[Problem]:
+    result = _read_one(path, bank)
+    return result if isinstance(result, list) else pack(result, bank)
+
+
+def _read_chunk(paths: Sequence[Path | str]) -> list[Packed | AnswerFile | list[Problem]]:
     bank = _worker_bank["bank"]
-    return [_read_one(p, bank) for p in paths]
+    return [_read_packed(p, bank) for p in paths]
 
 
-def _chunks(paths: Sequence[Path], size: int) -> Iterator[Sequence[Path]]:
+def _chunks(paths: Sequence[Path | str], size: int) -> Iterator[Sequence[Path | str]]:
     for start in range(0, len(paths), size):
         yield paths[start : start + size]
 
 
-def read_all(paths: Sequence[Path], bank: Bank, jobs: int | None = None) -> Batch:
-    """Read and check every file; results keep the order of ``paths``."""
-    batch = Batch()
+def read_all(paths: Sequence[Path | str], bank: Bank, jobs: int | None = None) -> Batch:
+    """Read and check every file; results keep the order of ``paths``.
+
+    Give the paths as text where memory counts: a packed file then shares its name with ``paths``.
+    """
+    batch = Batch(bank)
     jobs = jobs if jobs is not None else min(os.cpu_count() or 1, 4)
     if jobs > 1 and len(paths) >= PARALLEL_FROM:
+        from concurrent.futures import ProcessPoolExecutor  # a few files need no pool: no import
+
         with ProcessPoolExecutor(
             jobs, initializer=_init_worker, initargs=(str(bank.path),)
         ) as pool:
-            results: Iterable[AnswerFile | list[Problem]] = (
+            results: Iterable[Packed | AnswerFile | list[Problem]] = (
                 r for chunk in pool.map(_read_chunk, _chunks(paths, CHUNK)) for r in chunk
             )
-            _collect(batch, results)
+            _collect(batch, paths, results)
     else:
-        _collect(batch, (_read_one(p, bank) for p in paths))
+        _collect(batch, paths, (_read_packed(p, bank) for p in paths))
     return batch
 
 
-def _collect(batch: Batch, results: Iterable[AnswerFile | list[Problem]]) -> None:
-    for result in results:
-        if isinstance(result, AnswerFile):
-            batch.files.append(result)
-        else:
+def _collect(
+    batch: Batch,
+    paths: Sequence[Path | str],
+    results: Iterable[Packed | AnswerFile | list[Problem]],
+) -> None:
+    for path, result in zip(paths, results):
+        if isinstance(result, list):
             batch.errors += result
+        else:
+            if isinstance(path, str):
+                result.path = path  # the same text, held once
+            batch.packed.append(result)
+            batch.warnings += result.warnings
 
 
 def load(paths: Iterable[Path], bank: Bank, jobs: int | None = None) -> Batch:
@@ -140,6 +161,8 @@ def load(paths: Iterable[Path], bank: Bank, jobs: int | None = None) -> Batch:
     found, problems = discover(paths)
     if not found and not problems:
         raise SamenwerkError("geen antwoordbestanden (*.yaml, *.yml) gevonden")
-    batch = read_all(found, bank, jobs)
+    names = [str(p) for p in found]  # a Path costs three times the memory of its text
+    del found
+    batch = read_all(names, bank, jobs)
     batch.errors[:0] = problems
     return batch

@@ -6,7 +6,7 @@ Pure functions over scored groups: a change of ``drempels.trend`` or more counts
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -15,6 +15,7 @@ from samenwerk_cli.formats.answers import AnswerFile
 from samenwerk_cli.formats.bank import Bank
 from samenwerk_cli.scoring import agreement, rounds
 from samenwerk_cli.scoring import groups as scoring
+from samenwerk_cli.scoring.packed import Packed, unpack
 from samenwerk_cli.scoring.results import GroupResult, WeakSpot
 
 
@@ -108,6 +109,35 @@ def partnerships(
 ) -> list[Partnership]:
     """:func:`find` without the warnings."""
     return find(files, bank, items)[0]
+
+
+def partition(packed: list[Packed | AnswerFile]) -> Iterator[list[Packed | AnswerFile]]:
+    """The files of each partnership (as :func:`find` groups them), in the order of its first
+    file; ``packed`` is emptied."""
+    members: dict[str, list[Packed | AnswerFile]] = {}
+    for p in packed:
+        data = p.data if isinstance(p, AnswerFile) else p
+        members.setdefault(rounds.group_key(data)[0], []).append(p)  # type: ignore[arg-type]
+    packed.clear()
+    while members:
+        yield members.pop(next(iter(members)))
+
+
+def team_warnings(parts: Sequence[Sequence[Packed | AnswerFile]], bank: Bank) -> list[Problem]:
+    """The warnings of :func:`find` (spelling variants, doubles), one partnership at a time, so
+    that no more than one partnership is unpacked at once."""
+    return [w for files in parts for w in rounds.teams([unpack(f, bank) for f in files]).warnings]
+
+
+def stream_partnerships(
+    parts: list[list[Packed | AnswerFile]], bank: Bank, items: set[str] | None = None
+) -> Iterator[Partnership]:
+    """As :func:`partnerships`, one partnership at a time from packed files (see :func:`partition`):
+    a partnership's files are unpacked just before it is scored, and let go after."""
+    parts.reverse()  # popped from the end: each partnership's files go as soon as it is done
+    while parts:
+        files = parts.pop()
+        yield from partnerships([unpack(p, bank) for p in files], bank, items)
 
 
 def all_groups(found: Sequence[Partnership]) -> list[GroupResult]:
