@@ -12,6 +12,7 @@ from samenwerk_cli.files import slug
 from samenwerk_cli.formats import answers, yamlio
 from samenwerk_cli.formats.answers import Antwoorden
 from samenwerk_cli.formats.bank import Bank, Vraag
+from samenwerk_cli.formats.clean import visible
 from samenwerk_cli.forms import codes, match
 from samenwerk_cli.forms.codes import NO_ANSWER, Scale
 from samenwerk_cli.forms.match import Column, Index, Plan
@@ -179,7 +180,8 @@ def to_yaml_many(items: Sequence[Antwoorden]) -> list[str]:
 
 
 def _text(cell: Cell) -> str:
-    return cell if isinstance(cell, str) else cell.isoformat(sep=" ")
+    """A cell as text, control characters shown (``\\x08``) as when an answer file is read."""
+    return visible(cell, keep_lines=True) if isinstance(cell, str) else cell.isoformat(sep=" ")
 
 
 def _first(
