@@ -328,3 +328,20 @@ def test_index_links_every_report(tmp_path: Path) -> None:
     assert rows[0][:3] == ["Opleidingsschool Noord", "2026-najaar", "4"]
     links = [t.attrGet("href") for t in flat(tokens) if t.type == "link_open"]
     assert links == ["noord.md"]
+
+
+def test_the_markdown_report_is_the_complete_one() -> None:
+    """The screen and the printable page show the first few and say where the rest are: here.
+    So the markdown report lists every statement, and never says "… en nog"."""
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from samenwerk_cli.cli.app import app
+
+    examples = str(Path(__file__).resolve().parents[1] / "examples")
+    env = {"NO_COLOR": "1", "COLUMNS": "100"}
+    screen = CliRunner(env=env).invoke(app, ["score", examples]).stdout
+    report = CliRunner(env=env).invoke(app, ["export", examples, "-o", "-"]).stdout
+    assert "en nog" in screen  # the examples have more than a screen shows
+    assert "en nog" not in report

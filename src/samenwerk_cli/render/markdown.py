@@ -45,7 +45,7 @@ def partnership_report(
     partnership: Partnership, bank: Bank, chart: str | None, today: dt.date, version: str = ""
 ) -> str:
     """One partnership's report on its latest round; earlier rounds feed the trend section."""
-    view, trend_view = partnership_view(partnership, bank)
+    view, trend_view = partnership_view(partnership, bank, complete=True)  # the full report
     parts = [
         _title(view.header, today),
         _reading_guide(bank) + "\n" + markdown_lenses.legend(view.legend),

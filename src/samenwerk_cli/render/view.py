@@ -16,6 +16,7 @@ from samenwerk_cli.render.lenses import label_of
 from samenwerk_cli.render.view_model import (
     ANONYMOUS,
     BAND_ORDER,
+    MAX_FLAGS,
     MAX_TREND_SPOTS,
     NO_RWG,
     TOP_ACTIONS,
@@ -247,7 +248,9 @@ def summary_row(group: GroupResult, bank: Bank) -> SummaryRow:
     )
 
 
-def group_view(group: GroupResult, bank: Bank) -> GroupView:
+def group_view(group: GroupResult, bank: Bank, complete: bool = False) -> GroupView:
+    """What a report says of one group; ``complete`` (the markdown report) lists every statement
+    where a short report shows the first few."""
     begin = lenses.start(group, bank)
     return GroupView(
         header=header(group, bank),
@@ -257,7 +260,9 @@ def group_view(group: GroupResult, bank: Bank) -> GroupView:
         weak_spots=weak_spots(group, bank),
         attention=weak_spots(group, bank, "aandacht"),
         leans=leans(group, bank),
-        confusion=confusion(group, bank) if group.n >= 3 else None,
+        confusion=(
+            confusion(group, bank, None if complete else MAX_FLAGS) if group.n >= 3 else None
+        ),
         pair=pair(group, bank) if group.n == 2 else None,
         organisations=organisations(group, bank),
         written=written(group, bank),
@@ -269,7 +274,7 @@ def group_view(group: GroupResult, bank: Bank) -> GroupView:
     )
 
 
-def trend_view(trend: Trend, bank: Bank, limit: int = MAX_TREND_SPOTS) -> TrendView:
+def trend_view(trend: Trend, bank: Bank, limit: int | None = MAX_TREND_SPOTS) -> TrendView:
     bands = _band_limits(bank)
     rows = tuple(
         TrendRow(
@@ -294,7 +299,12 @@ def trend_view(trend: Trend, bank: Bank, limit: int = MAX_TREND_SPOTS) -> TrendV
     )
 
 
-def partnership_view(partnership: Partnership, bank: Bank) -> tuple[GroupView, TrendView | None]:
-    """A report's content: the latest round, and the trend when there are earlier rounds."""
-    trend = trend_view(partnership.trend, bank) if partnership.trend else None
-    return group_view(partnership.laatste, bank), trend
+def partnership_view(
+    partnership: Partnership, bank: Bank, complete: bool = False
+) -> tuple[GroupView, TrendView | None]:
+    """A report's content: the latest round, and the trend when there are earlier rounds;
+    ``complete`` lists everything (the markdown report), else the printable page's share."""
+    trend = None
+    if partnership.trend:
+        trend = trend_view(partnership.trend, bank, None if complete else MAX_TREND_SPOTS)
+    return group_view(partnership.laatste, bank, complete), trend

@@ -32,11 +32,14 @@ def shown_or_none(value: float | None, *limits: float) -> float | None:
     return None if value is None else shown(value, limits)
 
 
-def listing(texts: Sequence[str], limit: int) -> Listing:
-    return Listing(tuple(texts[:limit]), len(texts))
+def listing(texts: Sequence[str], limit: int | None) -> Listing:
+    """The first ``limit`` texts (all with None) and how many there are in all."""
+    return Listing(tuple(texts if limit is None else texts[:limit]), len(texts))
 
 
-def confusion(group: GroupResult, bank: Bank) -> tuple[ConfusedDimension, ...]:
+def confusion(
+    group: GroupResult, bank: Bank, limit: int | None = MAX_FLAGS
+) -> tuple[ConfusedDimension, ...]:
     """Per dimension in bank order: spraakverwarring (low rwg(J)) and the statements with
     uiteenlopende antwoorden, furthest apart first."""
     out = []
@@ -55,7 +58,7 @@ def confusion(group: GroupResult, bank: Bank) -> tuple[ConfusedDimension, ...]:
             if f.vraag
         ]
         rwg = shown_or_none(low[0].rwg, d.rwg) if low else None
-        out.append(ConfusedDimension(label_of(bank, dim.id), rwg, listing(texts, MAX_FLAGS)))
+        out.append(ConfusedDimension(label_of(bank, dim.id), rwg, listing(texts, limit)))
     return tuple(out)
 
 
