@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from samenwerk_cli.formats.bank import Bank
+
+WIDTH = 78  # a summary that fits an 80-column terminal
 
 
 def cell_counts(bank: Bank) -> dict[tuple[str, str], int]:
@@ -33,13 +37,17 @@ def coverage_summary(bank: Bank) -> tuple[str, bool]:
     empty = sum(1 for n in counts.values() if n == 0)
     rows.append("")
     rows.append(
-        f"Vragenlijst '{bank.naam}' versie {bank.versie}: geldig. {scored} gescoorde vragen, "
-        f"{open_items} open vragen, {quick} in de korte scan."
+        textwrap.fill(
+            f"Vragenlijst '{bank.naam}' versie {bank.versie}: geldig. {scored} gescoorde vragen, "
+            f"{open_items} open vragen, {quick} in de korte scan.",
+            WIDTH,
+        )
     )
     total = len(counts)
     rows.append(f"{total - empty} van de {total} cellen (dimensie x fase) hebben een vraag.")
     patterns = bank.model.patronen
     if patterns:
         names = ", ".join(p.id for p in patterns)
-        rows.append(f"{len(patterns)} {'patroon' if len(patterns) == 1 else 'patronen'}: {names}.")
+        line = f"{len(patterns)} {'patroon' if len(patterns) == 1 else 'patronen'}: {names}."
+        rows.append(textwrap.fill(line, WIDTH, subsequent_indent="  ", break_on_hyphens=False))
     return "\n".join(rows), empty == 0
