@@ -225,3 +225,23 @@ def test_a_flag_that_changes_the_recorded_scan_is_said() -> None:
         "vragenlijst van relatie"
     )
     assert scan_changed([mini_answers()], True, []) is None  # an old file records no scan
+
+
+def test_a_pasted_control_character_is_kept_visibly() -> None:
+    """Typed text reaches the file, the review and the reports: never a raw escape sequence."""
+    from samenwerk_cli.session.single import Session
+    from tests.testbank import BANK, run_flow
+
+    steps = [
+        ("partnerschap", "Noord\x1b[2J"),
+        ("organisatie", ""),
+        ("respondent", ""),
+        ("rol", ""),
+        ("ronde", ""),
+        ("fase", "delen"),
+        ("item:ambitie.belofte", 4),
+        ("item:relatie.vertrouwen", 4),
+        ("review", Nav.FINISH),
+    ]
+    data, *_ = run_flow(Session, BANK, steps, quick=True, today=dt.date(2026, 11, 28))
+    assert data.partnerschap == "Noord\\x1b[2J"

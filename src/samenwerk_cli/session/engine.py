@@ -23,6 +23,7 @@ from typing import Any, Protocol
 from samenwerk_cli.errors import SamenwerkError
 from samenwerk_cli.formats.answers import FORMAT, WEET_NIET, Antwoorden, scan_of
 from samenwerk_cli.formats.bank import Bank, Vraag
+from samenwerk_cli.formats.clean import visible
 from samenwerk_cli.session.dialog import DimensionHeader, Nav, Notice, Question, is_back
 
 SECONDS_SCORED = 15
@@ -360,7 +361,8 @@ class Engine:
             answer = self.ask(question)
             if is_back(question, answer):
                 return Nav.BACK
-            text = str(answer or "")
+            # A pasted control character (an escape sequence) is kept visibly, as in a file.
+            text = visible(str(answer or ""), keep_lines=True)
             problem = question.validate(text) if question.validate else None
             if problem is None:
                 return text
