@@ -244,3 +244,24 @@ def test_an_id_that_was_never_in_the_bank_is_still_an_error(retiring: bank.Bank)
     assert "onbekende vraag" in found.message
     with pytest.raises(SamenwerkError):  # without the bank's list the old id is unknown
         answers.parse(OLD, bank.load(write_bank(Path(retiring.path).parent / "plain")), "a.yaml")
+
+
+def test_a_file_without_its_header_still_names_its_unknown_ids() -> None:
+    """Every mistake in one run: a missing header does not hide the unknown ids below it."""
+    from samenwerk_cli.errors import SamenwerkError
+    from samenwerk_cli.formats import answers as answers_mod
+    from tests.testbank import BANK
+
+    text = (
+        "formaat: samenwerk-antwoorden/1\npartnerschap: Noord\nantwoorden:\n"
+        "  ambitie.belofte: 4\n  foo.bar: 3\ntoelichting:\n  baz.qux: hallo\n"
+    )
+    with pytest.raises(SamenwerkError) as caught:
+        answers_mod.parse(text, BANK, "a.yaml")
+    said = [str(p) for p in caught.value.problems]
+    assert said == [
+        "a.yaml: veld 'vragenlijst': ontbreekt maar is verplicht",
+        "a.yaml: veld 'versie': ontbreekt maar is verplicht",
+        "a.yaml:5: veld 'antwoorden.foo.bar': onbekende vraag 'foo.bar'",
+        "a.yaml:7: veld 'toelichting.baz.qux': onbekende vraag 'baz.qux'",
+    ]

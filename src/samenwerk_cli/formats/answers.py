@@ -94,8 +94,9 @@ def check(doc: yamlio.Document, bank: Bank) -> AnswerFile:
     converted, found = convert_partly(doc, Antwoorden, value_type=Antwoord | None)
     problems = [_explain_answer(p, doc) for p in found]
     warnings: list[Problem] = []
-    if converted is None:
-        raise SamenwerkError(cap(problems))
+    if converted is None:  # the ids can still be checked, so one run names every mistake
+        problems += _unknown_ids(doc, bank, {p.field for p in problems})
+        raise SamenwerkError(cap(sorted(problems, key=lambda p: p.line or 0)))
     data = converted
 
     def at(where: tuple[Any, ...], message: str) -> Problem:
@@ -167,6 +168,21 @@ def check(doc: yamlio.Document, bank: Bank) -> AnswerFile:
             toelichting={k: v for k, v in data.toelichting.items() if k not in gone},
         )
     return AnswerFile(doc.file, data, warnings)
+
+
+def _unknown_ids(doc: yamlio.Document, bank: Bank, reported: set[str | None]) -> list[Problem]:
+    """Unknown item ids in the raw file, for when the file as a whole could not be read."""
+    found = []
+    raw = doc.data if isinstance(doc.data, dict) else {}
+    for key in ("antwoorden", "toelichting"):
+        given = raw.get(key)
+        for item_id in given if isinstance(given, dict) else ():
+            field = f"{key}.{visible(str(item_id))}"
+            known = item_id in bank.by_id or item_id in bank.vervallen
+            if not known and field not in reported:
+                message = f"onbekende vraag '{visible(str(item_id))}'"
+                found.append(Problem(message, doc.file, doc.line_of((key, item_id)), field))
+    return found
 
 
 def _skip_retired(
