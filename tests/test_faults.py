@@ -271,3 +271,23 @@ def test_a_missing_suffix_is_added_never_replaced(fmt: str, tmp_path: Path) -> N
     )
     assert result.exit_code == 0, result.output
     assert (tmp_path / f"rapport.v2.{fmt}").is_file()
+
+
+def test_a_bug_on_one_file_is_exit_3_and_the_others_are_scored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from samenwerk_cli.scoring import batch
+
+    najaar = EXAMPLES / "opleidingsschool-noord" / "2026-najaar"
+    real_read = batch.answers.read
+
+    def read(path: Path, bank: object) -> object:
+        if path.name == "anna-de-vries.yaml":
+            raise ZeroDivisionError("division by zero")
+        return real_read(path, bank)
+
+    monkeypatch.setattr(batch.answers, "read", read)
+    result = CliRunner(env=ENV).invoke(app, ["score", str(najaar), "--skip-invalid"])
+    assert result.exit_code == 3  # a bug is never skipped as an invalid file
+    assert "interne fout bij het lezen (ZeroDivisionError)" in result.stderr
+    assert "3 respondenten" in result.stdout  # the other three files still count

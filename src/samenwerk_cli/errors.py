@@ -19,6 +19,9 @@ class ExitCode(IntEnum):
     TERMINATED = 143  # SIGTERM during a session: saved and stopped, 128 + 15
 
 
+INTERNAL = "interne fout"  # a Problem whose message starts so is a bug in samenwerk: exit 3
+
+
 class Problem(NamedTuple):
     """One thing wrong with an input file; ``line`` is 1-based.
 

@@ -120,7 +120,7 @@ def export(
         files, folder = _single(env, output, f".{format_.value}", text)
     if files:
         _write(env, files, force, folder)
-    return ExitCode.INVALID if run.errors and not skip_invalid else ExitCode.OK
+    return run.files_code(skip_invalid)
 
 
 DEFAULT_STEM = {".csv": "antwoorden", ".xlsx": "scores", ".json": "scores"}

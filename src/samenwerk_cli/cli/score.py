@@ -92,6 +92,7 @@ def score(
         print_partnerships(env.out, run.partnerships, bank)
     for s in below:
         env.echo(thresholds.message(s), err=True)
-    if run.errors and not skip_invalid:
-        return ExitCode.INVALID
+    files = run.files_code(skip_invalid)
+    if files is not ExitCode.OK:
+        return files
     return ExitCode.THRESHOLD if below else ExitCode.OK

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from samenwerk_cli.errors import Problem, SamenwerkError
+from samenwerk_cli.errors import INTERNAL, ExitCode, Problem, SamenwerkError
 
 if TYPE_CHECKING:
     from samenwerk_cli.formats.answers import AnswerFile
@@ -60,6 +60,13 @@ class ScoreRun:
         if source is None:
             raise RuntimeError("the partnerships were streamed already")
         yield from source
+
+    def files_code(self, skip_invalid: bool) -> ExitCode:
+        """What the files alone decide: 3 when one met a bug in samenwerk (the others are still
+        scored), 2 for a bad file unless those are skipped, else 0."""
+        if any(p.message.startswith(INTERNAL) for p in self.errors):
+            return ExitCode.INTERNAL
+        return ExitCode.INVALID if self.errors and not skip_invalid else ExitCode.OK
 
     @property
     def groups(self) -> list[GroupResult]:

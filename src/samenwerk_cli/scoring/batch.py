@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from samenwerk_cli.errors import Problem, SamenwerkError
+from samenwerk_cli.errors import INTERNAL, Problem, SamenwerkError
 from samenwerk_cli.files import os_reason, regular_file_problem
 from samenwerk_cli.formats import answers
 from samenwerk_cli.formats import bank as bank_mod
@@ -91,7 +91,7 @@ def _read_one(path: Path | str, bank: Bank) -> AnswerFile | list[Problem]:
     except Exception as exc:  # one odd file must not cost the whole batch
         return [
             Problem(
-                f"interne fout bij het lezen ({type(exc).__name__}); meld dit met dit bestand",
+                f"{INTERNAL} bij het lezen ({type(exc).__name__}); meld dit met dit bestand",
                 str(path),
             )
         ]
