@@ -195,6 +195,8 @@ def _organisations(orgs: Organisations) -> str:
 
 
 def _gap(gap: Gap) -> str:
+    if gap.posities is not None:  # a balans item: positions and poles, not scores
+        return mdtext.inline(gap.posities)
     return (
         f"{mdtext.inline(gap.hoog)} {number(gap.hoog_score)} tegenover"
         f" {mdtext.inline(gap.laag)} {number(gap.laag_score)} (verschil {number(gap.verschil)})"

@@ -186,6 +186,9 @@ class Gap:
     laag: str
     laag_score: float
     verschil: float
+    # A balans item: the whole comparison in words (positions and poles, not scores); the
+    # renderers show it as is instead of the two scores.
+    posities: str | None = None
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from samenwerk_cli.render.view_model import (
     PairRow,
 )
 from samenwerk_cli.render.words import number, shown
-from samenwerk_cli.scoring.results import GroupResult
+from samenwerk_cli.scoring.results import GroupResult, OrgItemGap, Side
 
 LEAN_LOW, LEAN_HIGH = 2.5, 3.5  # a balans lean: mean position below / above (docs/model.md)
 
@@ -108,11 +108,30 @@ def organisations(group: GroupResult, bank: Bank) -> Organisations | None:
             g.laag,
             g.laag_score,
             shown(g.verschil, (d.organisatie_verschil_stelling,)),
+            _positions(g, bank) if g.maat == "positie" else None,
         )
         for g in group.organisaties_stelling
     )
     columns = tuple((o.organisatie, o.n) for o in orgs) if len(orgs) >= 2 else ()
     return Organisations(columns, rows if columns else (), gaps, statements, notes)
+
+
+def _positions(gap: OrgItemGap, bank: Bank) -> str:
+    """A balans item per organisation: where each stands, in the pole's words, first pole first:
+    "A in evenwicht (3,0) · B neigt naar ‘Te veel: …’ (4,5) (verschil 1,5)". One decimal, never
+    rounded across the lean's edges or the threshold the difference is judged by."""
+    poles = bank.by_id[gap.vraag].polen
+    limit = bank.model.drempels.organisatie_verschil_stelling
+
+    def side(org: str, position: float, lean: Side | None) -> str:
+        where = number(position, 1, (LEAN_LOW, LEAN_HIGH))
+        if lean is None or not poles:
+            return f"{org} in evenwicht ({where})"
+        return f"{org} neigt naar ‘{poles[0 if lean == 'links' else 1]}’ ({where})"
+
+    low = side(gap.laag, gap.laag_score, gap.laag_neiging)
+    high = side(gap.hoog, gap.hoog_score, gap.hoog_neiging)
+    return f"{low} · {high} (verschil {number(gap.verschil, 1, (limit,))})"
 
 
 def _hidden(name: str, n: int, bank: Bank) -> str:

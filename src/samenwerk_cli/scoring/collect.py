@@ -6,14 +6,14 @@ per-organisation scores.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
 from samenwerk_cli.formats.answers import AnswerFile, Scan
 from samenwerk_cli.formats.bank import Bank, Drempels, Vraag
 from samenwerk_cli.scoring import agreement
-from samenwerk_cli.scoring.results import Band
+from samenwerk_cli.scoring.results import Band, Side
 
 K = TypeVar("K")
 
@@ -144,6 +144,31 @@ def collect(
             # Integer sum, one division: the same float whatever the respondent order.
             entry.mean = sum(entry.scores) / len(entry.scores)
     return ordered
+
+
+LEAN_LOW, LEAN_HIGH = (5, 2), (7, 2)  # 2.5 and 3.5 as fractions: compared exactly
+
+
+def lean(raw: Sequence[int]) -> Side | None:
+    """Balans: towards polen[0] ("links") when the mean raw answer is below 2.5, polen[1] when
+    above 3.5; in between (and with no answers) in balance (None)."""
+    if not raw:
+        return None
+    total, n = sum(raw), len(raw)  # integers: exact, no float noise at the edges
+    if total * LEAN_LOW[1] < LEAN_LOW[0] * n:
+        return "links"
+    if total * LEAN_HIGH[1] > LEAN_HIGH[0] * n:
+        return "rechts"
+    return None
+
+
+def positions(answers: Mapping[str, Answers], index: BankIndex) -> dict[str, float]:
+    """Balans items: the mean raw answer (1–5), integer sum and one division as for the means."""
+    return {
+        i: sum(a.raw) / len(a.raw)
+        for i, a in answers.items()
+        if a.raw and index.vragen[i].soort == "balans"
+    }
 
 
 def means(answers: Mapping[str, Answers]) -> dict[str, float]:

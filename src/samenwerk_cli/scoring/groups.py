@@ -156,20 +156,9 @@ def _flag_input(
     return item_id, result.ad, a.raw
 
 
-LEAN_LOW, LEAN_HIGH = (5, 2), (7, 2)  # 2.5 and 3.5 as fractions: compared exactly
-
-
 def _lean(vraag: Vraag, raw: Sequence[int]) -> Literal["links", "rechts"] | None:
-    """Balans: towards polen[0] ("links") when the mean raw answer is below 2.5, polen[1] when
-    above 3.5; in between the team is in balance (None)."""
-    if vraag.soort != "balans" or not raw:
-        return None
-    total, n = sum(raw), len(raw)  # integers: exact, no float noise at the edges
-    if total * LEAN_LOW[1] < LEAN_LOW[0] * n:
-        return "links"
-    if total * LEAN_HIGH[1] > LEAN_HIGH[0] * n:
-        return "rechts"
-    return None
+    """Balans: the pole the team leans to (docs/model.md, "Balansvragen in een team")."""
+    return col.lean(raw) if vraag.soort == "balans" else None
 
 
 def _respondent(f: AnswerFile) -> Respondent:

@@ -45,13 +45,15 @@ def scores(
             continue
         answers = collect.collect(group, index, items)
         means = collect.means(answers)
+        where = collect.positions(answers, index)
+        leans = {i: collect.lean(answers[i].raw) for i in where}
         if len(group) == len(files):
-            result.append(OrgScores(org, len(files), dict(whole), means))
+            result.append(OrgScores(org, len(files), dict(whole), means, where, leans))
             continue
         by_dim = collect.asked(index.by_dimension, answers)
         dims = {
             d.id: phases.mean_and_coverage(by_dim.get(d.id, ()), means)[0]
             for d in bank.model.dimensies
         }
-        result.append(OrgScores(org, len(group), dims, means))
+        result.append(OrgScores(org, len(group), dims, means, where, leans))
     return tuple(result), tuple(hidden)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Band = Literal["sterk", "aandacht", "zorg"]
+Side = Literal["links", "rechts"]  # a balans lean: towards polen[0] or polen[1]
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,9 @@ class OrgScores:
     n: int
     dimensies: dict[str, float | None]
     vragen: dict[str, float] = field(default_factory=dict)  # item means of its respondents
+    # Balans items: the mean raw answer (1–5) of its respondents, and the pole it leans to.
+    posities: dict[str, float] = field(default_factory=dict)
+    neigingen: dict[str, Side | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -149,14 +153,22 @@ class PatternHit:
 
 @dataclass(frozen=True)
 class OrgItemGap:
-    """One statement on which two organisations differ by the threshold (1.5) or more."""
+    """One statement on which two organisations differ by the threshold (1.5) or more.
+
+    A stelling compares item scores. A balans item compares mean raw positions (``maat``
+    "positie"): its score 5 − 2·|x − 3| is the same at both poles, so it would hide two
+    organisations at opposite ends. Then ``hoog`` is the one nearer the second pole.
+    """
 
     vraag: str
     hoog: str
-    hoog_score: float
+    hoog_score: float  # the score, or for maat "positie" the mean raw answer
     laag: str
     laag_score: float
     verschil: float
+    maat: Literal["score", "positie"] = "score"
+    hoog_neiging: Side | None = None  # positie: the pole each organisation leans to
+    laag_neiging: Side | None = None
 
 
 @dataclass(frozen=True)

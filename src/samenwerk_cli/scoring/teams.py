@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from samenwerk_cli.formats.bank import Drempels
 from samenwerk_cli.scoring import agreement
@@ -110,15 +110,29 @@ def org_item_gaps(
     orgs: Sequence[OrgScores], items: Sequence[str], drempels: Drempels
 ) -> tuple[OrgItemGap, ...]:
     """Statements where the highest and lowest organisation differ by the threshold or more
-    (exact: 1.4965 is no gap); largest difference first, then bank order (``items``)."""
+    (exact: 1.4965 is no gap); largest difference first, then bank order (``items``).
+
+    A balans item compares the mean raw positions, not the scores: 1,1 against 5,5 both score 1,
+    yet the organisations stand at opposite poles (docs/model.md, "Per organisatie").
+    """
     gaps = []
     for item in items:
-        scored = [(o.organisatie, o.vragen[item]) for o in orgs if item in o.vragen]
+        balans = any(item in o.posities for o in orgs)
+        scored = [
+            (o.organisatie, o.posities[item] if balans else o.vragen[item])
+            for o in orgs
+            if item in (o.posities if balans else o.vragen)
+        ]
         if len(scored) < 2:
             continue
         high = max(scored, key=lambda p: p[1])
         low = min(scored, key=lambda p: p[1])
-        if agreement.reaches(high[1] - low[1], drempels.organisatie_verschil_stelling):
-            gaps.append(OrgItemGap(item, high[0], high[1], low[0], low[1], high[1] - low[1]))
+        if not agreement.reaches(high[1] - low[1], drempels.organisatie_verschil_stelling):
+            continue
+        gap = OrgItemGap(item, high[0], high[1], low[0], low[1], high[1] - low[1])
+        if balans:
+            lean = {o.organisatie: o.neigingen.get(item) for o in orgs}
+            gap = replace(gap, maat="positie", hoog_neiging=lean[high[0]], laag_neiging=lean[low[0]])
+        gaps.append(gap)
     gaps.sort(key=lambda g: -g.verschil)  # stable: bank order among equal differences
     return tuple(gaps)

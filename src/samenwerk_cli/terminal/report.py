@@ -378,6 +378,8 @@ def _organisations(orgs: Organisations) -> list[object]:
 
 
 def _gap(gap: Gap) -> str:
+    if gap.posities is not None:  # a balans item: positions and poles, not scores
+        return gap.posities
     return (
         f"{gap.hoog} {number(gap.hoog_score)} tegenover {gap.laag} {number(gap.laag_score)}"
         f" (verschil {number(gap.verschil)})"
