@@ -107,10 +107,23 @@ class Verschil(Closed):
     verschil: float
 
 
+class KantStelling(Closed):
+    """One organisation on one item: its score (stelling) or its position and lean (balans)."""
+
+    organisatie: str
+    score: float | None = None  # maat "score": the mean item score
+    positie: float | None = None  # maat "positie": the mean raw answer, 1 to 5
+    neiging: Literal["links", "rechts"] | None = None  # maat "positie": below 2.5 / above 3.5
+    pool: str | None = None  # the words of that pole
+
+
 class VerschilStelling(Closed):
     vraag: str
-    hoog: Kant
-    laag: Kant
+    # "score" for a stelling; "positie" for a balans item, compared on the mean raw answer
+    # (its score is the same at both poles). hoog is then the one nearer the second pole.
+    maat: Literal["score", "positie"]
+    hoog: KantStelling
+    laag: KantStelling
     verschil: float
 
 

@@ -66,6 +66,22 @@ def _side(name: str, score: float) -> dict[str, Any]:
     return {"organisatie": name, "score": _r(score)}
 
 
+def _item_side(
+    name: str, value: float, lean: str | None, maat: str, bank: Bank, item: str
+) -> dict[str, Any]:
+    """One organisation on one item: a stelling's score, or a balans item's position and lean."""
+    if maat == "score":
+        return _side(name, value)
+    poles = bank.by_id[item].polen or []
+    pool = poles[0 if lean == "links" else 1] if lean is not None and len(poles) == 2 else None
+    return {
+        "organisatie": name,
+        "positie": _r(value, 2.5, 3.5),
+        "neiging": lean,
+        "pool": pool,
+    }
+
+
 def group_dict(group: GroupResult, bank: Bank) -> dict[str, Any]:
     """One partnership-round in the ``samenwerk-score/2`` shape: all that the reports show."""
     d = bank.model.drempels
@@ -147,8 +163,9 @@ def group_dict(group: GroupResult, bank: Bank) -> dict[str, Any]:
         "organisaties_verschil_stelling": [
             {
                 "vraag": g.vraag,
-                "hoog": _side(g.hoog, g.hoog_score),
-                "laag": _side(g.laag, g.laag_score),
+                "maat": g.maat,
+                "hoog": _item_side(g.hoog, g.hoog_score, g.hoog_neiging, g.maat, bank, g.vraag),
+                "laag": _item_side(g.laag, g.laag_score, g.laag_neiging, g.maat, bank, g.vraag),
                 "verschil": _r(g.verschil, d.organisatie_verschil_stelling),
             }
             for g in group.organisaties_stelling
