@@ -132,7 +132,9 @@ def org_item_gaps(
         gap = OrgItemGap(item, high[0], high[1], low[0], low[1], high[1] - low[1])
         if balans:
             lean = {o.organisatie: o.neigingen.get(item) for o in orgs}
-            gap = replace(gap, maat="positie", hoog_neiging=lean[high[0]], laag_neiging=lean[low[0]])
+            gap = replace(
+                gap, maat="positie", hoog_neiging=lean[high[0]], laag_neiging=lean[low[0]]
+            )
         gaps.append(gap)
     gaps.sort(key=lambda g: -g.verschil)  # stable: bank order among equal differences
     return tuple(gaps)
