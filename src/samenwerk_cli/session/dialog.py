@@ -131,4 +131,13 @@ class Notice:
     text: str
 
 
-Event = Intro | Resumed | DimensionHeader | Progress | Help | Review | Notice
+@dataclass(frozen=True)
+class Legend:
+    """Names and what each means, shown above a prompt whose choices are the names alone: a
+    prompt cannot wrap a long choice, the screen above it can."""
+
+    title: str
+    rows: tuple[tuple[str, str], ...]  # (name, meaning)
+
+
+Event = Intro | Resumed | DimensionHeader | Progress | Help | Review | Notice | Legend

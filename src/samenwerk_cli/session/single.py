@@ -22,6 +22,7 @@ from samenwerk_cli.session.dialog import (
     Event,
     Help,
     Intro,
+    Legend,
     Nav,
     Notice,
     Progress,
@@ -152,7 +153,10 @@ class Single:
     def ask_fase(self, run: Engine) -> None:
         data = run.files[0]
         fases = run.bank.model.fases
-        choices = [Choice(f"{f.naam} — {f.betekenis}", f.id, _key(i)) for i, f in enumerate(fases)]
+        # The meanings above the prompt, wrapped; the choices the names alone (as the group
+        # session shows the same list with its line to type).
+        run.show(Legend("De fases", tuple((f.naam, f.betekenis) for f in fases)))
+        choices = [Choice(f.naam, f.id, _key(i)) for i, f in enumerate(fases)]
         choices.append(Choice(FASE_ONBEKEND, FASE_ONBEKEND, _key(len(fases))))
         data.fase = _select(
             run, "fase", "In welke fase zit de samenwerking volgens jou?", choices, data.fase

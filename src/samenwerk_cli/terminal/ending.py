@@ -32,12 +32,15 @@ def saved_single(console: Console, path: Path) -> None:
 def writes_to(console: Console, path: Path, wanted: Path | None, what: str) -> None:
     """Say where a session writes, before the first answer; and why, when the name had to
     change because ``wanted`` was taken (``…-2``)."""
-    console.print(f"{what} komen in [bold]{escape(str(path))}[/].", soft_wrap=True)
+    # A path is never broken: on the sentence's line when it fits, else on a line of its own
+    # (the terminal may wrap a very long one; copying keeps it whole).
+    if len(f"{what} komen in {path}.") <= console.width:
+        console.print(f"{what} komen in [bold]{escape(str(path))}[/].", soft_wrap=True)
+    else:
+        console.print(f"{what} komen in:")
+        console.print(f"  [bold]{escape(str(path))}[/]", soft_wrap=True)
     if wanted is not None and wanted != path:
-        console.print(
-            f"[dim]({escape(str(wanted))} bestond al; daarom {escape(path.name)}.)[/]",
-            soft_wrap=True,
-        )
+        console.print(f"[dim]({escape(str(wanted))} bestond al; daarom {escape(path.name)}.)[/]")
 
 
 def short_report(

@@ -8,6 +8,8 @@ would swallow Ctrl-C and return ``None`` as if it were an answer.
 from __future__ import annotations
 
 import os
+import shutil
+import textwrap
 from typing import Any
 
 import questionary
@@ -21,6 +23,8 @@ from samenwerk_cli.session.dialog import Choice, Nav, Question, is_back
 from samenwerk_cli.terminal import signals
 
 QMARK = "›"
+INDENT = "  "  # where a wrapped message or instruction goes on: under the text, past the "› "
+CHOICE_INDENT = " " * 6  # where a wrapped choice goes on: past " » " and "1) "
 
 # Calm and readable on a projector: one accent colour, bold for what matters, nothing blinking.
 _COLOUR = [
@@ -65,23 +69,52 @@ def ask(question: Question) -> Any:
     raise ValueError(f"unknown question kind {question.kind!r}")
 
 
-def _choice(choice: Choice) -> questionary.Choice | questionary.Separator:
+def width() -> int:
+    """The screen's width (``COLUMNS`` first, as rich does)."""
+    return shutil.get_terminal_size().columns
+
+
+def wrap(text: str, room: int, indent: str = INDENT) -> str:
+    """``text`` in lines of at most ``room`` characters, broken between words only, the later
+    lines indented: prompt_toolkit breaks a line wherever the screen ends ("rapp|ort"), and a
+    file name or a word longer than ``room`` stays whole on its own line."""
+    lines = textwrap.wrap(text, max(room, 20), break_long_words=False, break_on_hyphens=False)
+    return f"\n{indent}".join(lines) if lines else text
+
+
+def _message(message: str, instruction: str | None, screen: int) -> tuple[str, str | None]:
+    """The message and instruction wrapped at word boundaries for a ``screen`` wide: the
+    message after "› ", the instruction after it on the last line when it fits, else below."""
+    room = screen - len(QMARK) - 2  # "› " before, a space after
+    text = wrap(message, room)
+    if not instruction or not instruction.strip():
+        return text, instruction
+    last = len(text.rsplit("\n", 1)[-1]) + (len(QMARK) + 1 if "\n" not in text else 0)
+    if last + 2 + len(instruction) < screen:
+        return text, instruction
+    return text + "\n" + INDENT.rstrip(), wrap(instruction, room)
+
+
+def _choice(choice: Choice, screen: int) -> questionary.Choice | questionary.Separator:
     if choice.separator:
         return questionary.Separator(choice.title or "  ──────────")
-    return questionary.Choice(choice.title, choice.value, shortcut_key=choice.key)
+    title = wrap(choice.title, screen - len(CHOICE_INDENT) - 1, CHOICE_INDENT)
+    return questionary.Choice(title, choice.value, shortcut_key=choice.key)
 
 
 def _select(question: Question) -> questionary.Question:
-    choices = [_choice(c) for c in question.choices]
+    screen = width()
+    choices = [_choice(c, screen) for c in question.choices]
+    # A blank instruction: questionary would otherwise print English help.
+    message, instruction = _message(question.message, question.instruction or " ", screen)
     prompt = questionary.select(
-        question.message,
+        message,
         choices=choices,
         default=question.default,
         qmark=QMARK,
         style=style(),
         use_shortcuts=any(c.key for c in question.choices),
-        # A blank instruction: questionary would otherwise print English help.
-        instruction=question.instruction or " ",
+        instruction=instruction,
     )
     _keys_for_select(prompt, question)
     return prompt
@@ -135,12 +168,13 @@ def _text(question: Question) -> questionary.Question:
         message = validate(text) if validate else None
         return True if message is None else message
 
+    message, instruction = _message(question.message, question.instruction, width())
     prompt = questionary.text(
-        question.message,
+        message,
         default=str(question.default or ""),
         qmark=QMARK,
         style=style(),
-        instruction=question.instruction,
+        instruction=instruction,
         validate=check if validate else None,
     )
     if question.back:

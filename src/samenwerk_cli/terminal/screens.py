@@ -95,6 +95,15 @@ def show(console: Console, event: Event) -> None:
         console.print(_review_table(event))
     elif isinstance(event, s.Notice):
         console.print(escape(event.text))
+    elif isinstance(event, s.Legend):
+        console.print()
+        console.print(f"[bold]{escape(event.title)}[/]")
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True, style="bold")
+        grid.add_column()  # the meaning wraps between words
+        for naam, betekenis in event.rows:
+            grid.add_row(escape(naam), escape(betekenis))
+        console.print(Padding(grid, (0, 0, 0, 2)))
 
 
 REVIEW_PROMPT_LINES = 6  # below the table: the question, up to four choices, a line to type
