@@ -131,7 +131,12 @@ def test_any_walk_back_and_forth_ends_complete_and_in_order(
     visited = [run.items[s[1]].dimensie for s in steps if s != "fase"]
     entered = [d for n, d in enumerate(visited) if n == 0 or visited[n - 1] != d]
     headers = [e.naam for e in events if isinstance(e, DimensionHeader)]
-    assert headers == [bank.dimensie(d).naam for d in entered]
+    # … named as in every report: short name and model name (docs/model.md §1)
+    named = {
+        "ambitie": "Ambitie van betekenis",
+        "relatie": "Relatie — aandacht voor persoonlijke relaties",
+    }
+    assert headers == [named[d] for d in entered]
 
 
 def ids(scored: bool) -> list[str]:

@@ -113,8 +113,9 @@ def test_the_trend_table_gives_every_round(example: tuple[Element, str]) -> None
     assert head == ["Dimensie", "2026-voorjaar", "2026-najaar"]
     rows = [[c.text for c in tr.iter() if c.tag in ("th", "td")] for tr in first.iter("tr")][1:]
     # The scores of the markdown report's trend table for the same rounds.
-    assert rows[1] == ["Respect voor elkaars belangen", "2,33", "3,27"]
-    assert rows[4] == ["Betekenis geven", "2,98", "3,71"]
+    # The dimension named as in the radar and every other table (docs/model.md §1).
+    assert rows[1] == ["Belangen — respect voor elkaars belangen", "2,33", "3,27"]
+    assert rows[4] == ["Proces — betekenis geven", "2,98", "3,71"]
 
 
 def test_bands_are_told_by_symbol_and_word_not_colour_alone(

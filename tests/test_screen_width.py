@@ -16,6 +16,7 @@ from samenwerk_cli.cli.app import app
 from samenwerk_cli.formats import bank as bank_mod
 from samenwerk_cli.formats.bank import Bank
 from samenwerk_cli.formats.group_file import Deelnemer
+from samenwerk_cli.formats.names import dimension_label
 from samenwerk_cli.session import dialog
 from samenwerk_cli.session.engine import scale_titles
 from samenwerk_cli.session.group import (
@@ -84,7 +85,11 @@ def review_rows(bank: Bank) -> tuple[dialog.ReviewRow, ...]:
         answer = f"5 · {scale_titles(bank, v)[4]}" if v.scored else LONG
         rows.append(
             dialog.ReviewRow(
-                nr, bank.dimensie(v.dimensie).naam, v.tekst, answer, LONG if nr % 7 == 0 else ""
+                nr,
+                dimension_label(v.dimensie, bank.dimensie(v.dimensie).naam),
+                v.tekst,
+                answer,
+                LONG if nr % 7 == 0 else "",
             )
         )
     return tuple(rows)
@@ -125,14 +130,16 @@ def test_review_pages_fit_a_30_line_screen_and_show_every_statement(bank: Bank, 
         assert f"bladzijde {n} van {len(pages)}" in lines[1]
         assert all(f"toelichting: {rows[i].toelichting[:20]}" in flat("\n".join(lines))
                    for i in page if rows[i].toelichting)  # fmt: skip
-        seen.update(review_texts(lines, {d.naam for d in bank.model.dimensies}))
+        seen.update(
+            review_texts(lines, {dimension_label(d.id, d.naam) for d in bank.model.dimensies})
+        )
     assert seen == {r.nr: r.vraag for r in rows}
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_single_session_screens_fit(bank: Bank, width: int) -> None:
     con = console(width)
-    dims = tuple((d.naam, d.kern) for d in bank.model.dimensies)
+    dims = tuple((dimension_label(d.id, d.naam), d.kern) for d in bank.model.dimensies)
     for event in (
         dialog.Intro(bank.model.titel, dims, 1, 1, 1, True),
         dialog.Resumed("Opleidingsschool Noord", "Anna", 1, 80, False),

@@ -89,7 +89,8 @@ def test_full_run_order_and_result(bank: Bank) -> None:
     assert data.toelichting == {"ambitie.open": "Meer stageplaatsen."}
     assert isinstance(events[0], Intro)
     headers = [e.naam for e in events if isinstance(e, DimensionHeader)]
-    assert headers == ["Ambitie van betekenis", "Aandacht voor persoonlijke relaties"]
+    # named as in every report: the short name and the model's name (docs/model.md §1)
+    assert headers == ["Ambitie van betekenis", "Relatie — aandacht voor persoonlijke relaties"]
     labels = [e.label for e in events if isinstance(e, Progress)]
     assert labels[0] == "Ambitie 1/5 · totaal 1/8"
     assert labels[5] == "Relatie 1/3 · totaal 6/8"
@@ -288,7 +289,7 @@ def test_dimension_filter(bank: Bank) -> None:
     data, events, _, _ = run(bank, steps, dimensions=["relatie"])
     assert list(data.antwoorden) == ["relatie.vertrouwen", "relatie.omheen", "relatie.samen"]
     assert events[0].dimensies == (
-        ("Aandacht voor persoonlijke relaties", "Vertrouwen bouw je samen op."),
+        ("Relatie — aandacht voor persoonlijke relaties", "Vertrouwen bouw je samen op."),
     )
 
 

@@ -42,7 +42,15 @@ from samenwerk_cli.render.view_model import (
     GroupView,
     TrendView,
 )
-from samenwerk_cli.render.words import BAND_SYMBOL, band_word, number, percent, shown, statements
+from samenwerk_cli.render.words import (
+    BAND_SYMBOL,
+    band_word,
+    dimension_short,
+    number,
+    percent,
+    shown,
+    statements,
+)
 from samenwerk_cli.scoring.results import GroupResult
 from samenwerk_cli.scoring.trend import Partnership
 
@@ -189,7 +197,7 @@ def render_report(
     if view.organisations is not None and view.organisations.columns:
         orgs_chart = organisations_svg(
             view.organisations,
-            [d.id.capitalize() for d in bank.model.dimensies],
+            [dimension_short(d.id) for d in bank.model.dimensies],
             thresholds,
             f"{view.header.partnerschap}: scores per organisatie",
         )
@@ -231,7 +239,7 @@ def index_html(reports: Sequence[tuple[str, GroupResult]], bank: Bank, today: dt
     page = _environment().get_template("index.html.j2")
     return page.render(
         rows=rows,
-        dimensions=[d.id.capitalize() for d in bank.model.dimensies],
+        dimensions=[dimension_short(d.id) for d in bank.model.dimensies],
         today=dutch_date(today),
         credit=CREDIT,
     )

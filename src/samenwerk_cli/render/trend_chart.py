@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from samenwerk_cli.formats.bank import Bank
 from samenwerk_cli.render.chart import escape
-from samenwerk_cli.render.words import number
+from samenwerk_cli.render.words import dimension_label, dimension_short, number
 from samenwerk_cli.scoring.trend import Partnership
 
 WIDTH, HEIGHT = 460, 320
@@ -52,7 +52,7 @@ def round_scores(
         for group in partnership.rondes:
             found = [d.score for d in group.dimensies if d.id == dim.id]
             scores.append(found[0] if found else None)
-        rows.append((dim.id, dim.naam, tuple(scores)))
+        rows.append((dim.id, dimension_label(dim.id, dim.naam), tuple(scores)))
     return rounds, rows
 
 
@@ -64,7 +64,7 @@ def partnership_trend(partnership: Partnership, bank: Bank) -> str | None:
     drempels = bank.model.drempels
     return trend_svg(
         rounds,
-        [Line(dim_id.capitalize(), scores) for dim_id, _, scores in rows],
+        [Line(dimension_short(dim_id), scores) for dim_id, _, scores in rows],
         {"aandacht": drempels.aandacht, "sterk": drempels.sterk},
         f"{partnership.naam}: scores per dimensie over {len(rounds)} rondes",
     )

@@ -9,6 +9,10 @@ import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+# One name per dimension (also for the session's screens, below this layer): re-exported here.
+from samenwerk_cli.formats.names import dimension_label as dimension_label
+from samenwerk_cli.formats.names import dimension_short as dimension_short
+
 if TYPE_CHECKING:  # types only: `questions list --json` must not load the scoring modules
     from samenwerk_cli.formats.bank import Bank
     from samenwerk_cli.scoring.results import Band
@@ -87,17 +91,6 @@ def score_bar(score: float | None, width: int = BAR_WIDTH) -> str:
         return "·" * width
     filled = round((score - 1) / 4 * width)
     return "█" * filled + "·" * (width - filled)
-
-
-def dimension_label(dim_id: str, naam: str) -> str:
-    """One name for a dimension in every table and chart: its short id and its model name.
-
-    "Proces — betekenis geven"; a name that starts with the id stays as it is ("Ambitie van
-    betekenis").
-    """
-    if naam.casefold().startswith(dim_id.casefold()):
-        return naam
-    return f"{dim_id.capitalize()} — {naam[:1].lower()}{naam[1:]}"
 
 
 def fase_name(bank: Bank, fase_id: str) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 
 from samenwerk_cli.formats import clean
 from samenwerk_cli.formats.bank import Bank
+from samenwerk_cli.formats.names import dimension_label
 from samenwerk_cli.render.spreadsheet import HEADER, answer_rows
 from samenwerk_cli.scoring.results import GroupResult
 from samenwerk_cli.scoring.trend import Partnership
@@ -84,7 +85,7 @@ def _dimension_rows(group: GroupResult) -> list[tuple[str, int, list[float | Non
 
 
 def _dimensions_sheet(sheet: Any, found: Sequence[Partnership], bank: Bank) -> None:
-    dims = [d.naam for d in bank.model.dimensies]
+    dims = [dimension_label(d.id, d.naam) for d in bank.model.dimensies]
     _header(
         sheet,
         ("partnerschap", "ronde", "organisatie", "n", *dims),
@@ -109,7 +110,9 @@ def _chart_sheet(sheet: Any, partnership: Partnership, bank: Bank) -> None:
     rows = _dimension_rows(group)
     _put(sheet, 1, ("dimensie", *[f"{name} (n={n})" for name, n, _ in rows]))
     for i, dim in enumerate(bank.model.dimensies):
-        _put(sheet, i + 2, (dim.naam, *[scores[i] for _, _, scores in rows]))
+        _put(
+            sheet, i + 2, (dimension_label(dim.id, dim.naam), *[scores[i] for _, _, scores in rows])
+        )
     sheet.column_dimensions["A"].width = 34
     count = len(bank.model.dimensies)
     chart = RadarChart()

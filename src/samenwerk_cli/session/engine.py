@@ -24,6 +24,7 @@ from samenwerk_cli.errors import SamenwerkError
 from samenwerk_cli.formats.answers import FORMAT, WEET_NIET, Antwoorden, scan_of
 from samenwerk_cli.formats.bank import Bank, Vraag
 from samenwerk_cli.formats.clean import visible
+from samenwerk_cli.formats.names import dimension_label, dimension_short
 from samenwerk_cli.session.dialog import DimensionHeader, Nav, Notice, Question, is_back
 
 SECONDS_SCORED = 15
@@ -88,10 +89,6 @@ def is_low(v: Vraag, answer: object) -> bool:
     if v.soort == "balans":
         return answer in (1, 5)
     return (6 - answer if v.omgekeerd else answer) <= 2
-
-
-def short_name(dim_id: str) -> str:
-    return dim_id.replace("-", " ").capitalize()
 
 
 def answer_label(bank: Bank, v: Vraag, answer: object) -> str:
@@ -285,7 +282,7 @@ class Engine:
         v = self.items[i]
         same = [j for j, w in enumerate(self.items) if w.dimensie == v.dimensie]
         return (
-            f"{short_name(v.dimensie)} {same.index(i) + 1}/{len(same)}"
+            f"{dimension_short(v.dimensie)} {same.index(i) + 1}/{len(same)}"
             f" · totaal {i + 1}/{len(self.items)}"
         )
 
@@ -293,7 +290,7 @@ class Engine:
         """The dimension's name and core line, once, when the run enters a dimension."""
         if v.dimensie != self._shown_dim:
             dim = self.bank.dimensie(v.dimensie)
-            self.show(DimensionHeader(dim.naam, dim.kern))
+            self.show(DimensionHeader(dimension_label(dim.id, dim.naam), dim.kern))
             self._shown_dim = v.dimensie
 
     def new_file(

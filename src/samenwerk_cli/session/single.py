@@ -14,6 +14,7 @@ from typing import Any
 
 from samenwerk_cli.formats.answers import FASE_ONBEKEND, WEET_NIET, Antwoorden
 from samenwerk_cli.formats.bank import Bank, Vraag
+from samenwerk_cli.formats.names import dimension_label
 from samenwerk_cli.session.dialog import (
     BACK_HINT,
     BACK_KEY,
@@ -109,7 +110,11 @@ class Single:
         run.show(
             Intro(
                 run.bank.model.titel,
-                tuple((d.naam, d.kern) for d in run.bank.model.dimensies if d.id in dims),
+                tuple(
+                    (dimension_label(d.id, d.naam), d.kern)
+                    for d in run.bank.model.dimensies
+                    if d.id in dims
+                ),
                 sum(v.scored for v in run.items),
                 sum(not v.scored for v in run.items),
                 estimate_minutes(run.items),
@@ -301,7 +306,7 @@ def review_rows(run: Engine) -> tuple[ReviewRow, ...]:
         else:
             antwoord = data.toelichting.get(v.id) or "—"
             toelichting = ""
-        dimensie = run.bank.dimensie(v.dimensie).naam
+        dimensie = dimension_label(v.dimensie, run.bank.dimensie(v.dimensie).naam)
         rows.append(ReviewRow(nr, dimensie, v.tekst, antwoord, toelichting))
     return tuple(rows)
 
