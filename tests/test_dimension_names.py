@@ -17,7 +17,7 @@ from samenwerk_cli.formats.names import dimension_label, dimension_short
 from samenwerk_cli.session import dialog
 from tests.html_tree import Element
 from tests.test_html import EXAMPLES, page
-from tests.test_screen_width import asked_until
+from tests.test_prompt_width import asked_until
 
 # The default bank's dimensions, written out by hand.
 NAMES = [
