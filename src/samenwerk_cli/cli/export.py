@@ -31,8 +31,6 @@ samenwerk export antwoorden/ --format csv -o antwoorden.csv
 """
 
 if TYPE_CHECKING:
-    from samenwerk_cli.formats.bank import Bank
-    from samenwerk_cli.scoring.trend import Partnership
     from samenwerk_cli.terminal.env import Env
 
 
@@ -91,14 +89,12 @@ def export(
     if output == "-":
         output = None  # standard output, as everywhere
     target = None if output is None else Path(output)
-    if format_ is Format.md:
-        as_folder = output is not None and output.endswith(("/", "\\"))
-        files, folder = _markdown(env, found, bank, target, as_folder)
-    elif format_ is Format.html:
-        from samenwerk_cli.cli.export_html import html_files
+    if format_ in (Format.md, Format.html):
+        from samenwerk_cli.cli import export_reports as reports
 
         as_folder = output is not None and output.endswith(("/", "\\"))
-        files, folder = html_files(env, found, bank, target, as_folder, _stems(found))
+        kind = (reports.markdown if format_ is Format.md else reports.html)(env, bank)
+        files, folder = reports.report_files(env, kind, found, target, as_folder)
     else:
         text: str | bytes
         if format_ is Format.csv:
@@ -192,72 +188,3 @@ def _write(env: Env, files: Mapping[Path, str | bytes], force: bool, folder: Pat
         env.echo(f"Geschreven in {folder}: {reports} met grafiek, en {index}", err=True)
     else:
         env.echo(f"Geschreven: {' en '.join(str(p) for p in files)}", err=True)
-
-
-def _markdown(
-    env: Env, found: list[Partnership], bank: Bank, output: Path | None, as_folder: bool
-) -> tuple[dict[Path, str], Path | None]:
-    """The files to write (a report and its chart per partnership, and an index for a folder),
-    and the folder of reports when there is one."""
-    from samenwerk_cli import __version__
-    from samenwerk_cli.errors import Problem, SamenwerkError
-    from samenwerk_cli.render.chart import group_chart
-    from samenwerk_cli.render.markdown import index, partnership_report
-
-    today = env.today
-    if output is None:
-        if len(found) > 1:
-            raise SamenwerkError(
-                f"{len(found)} partnerschappen gevonden: geef met -o een map op, "
-                "dan krijgt elk een eigen rapport en komt er een index bij"
-            )
-        env.write(partnership_report(found[0], bank, None, today, __version__))
-        env.echo("tip: met -o rapport.md komt de radargrafiek (rapport.svg) erbij", err=True)
-        return {}, None
-    if not (as_folder or output.is_dir() or len(found) > 1):
-        if output.suffix.lower() != ".md":
-            output = output.with_name(output.name + ".md")
-        chart = output.with_suffix(".svg")
-        return {
-            output: partnership_report(found[0], bank, chart.name, today, __version__),
-            chart: group_chart(found[0].laatste, bank),
-        }, None
-    if not as_folder and not output.exists() and output.suffix.lower() == ".md":
-        raise SamenwerkError(
-            Problem(
-                f"{len(found)} partnerschappen gevonden: geef met -o een map op "
-                "(bijvoorbeeld rapporten/), dan krijgt elk een eigen rapport en een index",
-                str(output),
-            )
-        )
-    if output.exists() and not output.is_dir():
-        raise SamenwerkError(
-            Problem("is een bestand; geef voor meerdere rapporten een map op", str(output))
-        )
-    files: dict[Path, str] = {}
-    linked = []
-    for partnership, stem in zip(found, _stems(found), strict=True):
-        chart = output / f"{stem}.svg"
-        report = partnership_report(partnership, bank, chart.name, today, __version__)
-        files[output / f"{stem}.md"] = report
-        files[chart] = group_chart(partnership.laatste, bank)
-        linked.append((f"{stem}.md", partnership.laatste))
-    files[output / "index.md"] = index(linked, bank, today)
-    return files, output
-
-
-def _stems(found: list[Partnership]) -> list[str]:
-    """File names from the partnership names, unique, never ``index``."""
-    from samenwerk_cli.files import slug
-
-    used = {"index"}
-    stems = []
-    for partnership in found:
-        base = slug(partnership.naam) or "partnerschap"
-        stem, n = base, 1
-        while stem in used:
-            n += 1
-            stem = f"{base}-{n}"
-        used.add(stem)
-        stems.append(stem)
-    return stems
