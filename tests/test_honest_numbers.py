@@ -8,9 +8,9 @@ relatie: vertrouwen (verkennen), omheen (reversed, delen), samen (vormgeven).
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
+import msgspec
 import pytest
 from typer.testing import CliRunner
 
@@ -188,10 +188,10 @@ def test_a_young_partnership_skipped_nothing() -> None:
 
 def _shifted(group, **scores: float):
     """The group with some dimension scores replaced (exact values no set of answers gives)."""
-    return dataclasses.replace(
+    return msgspec.structs.replace(
         group,
         dimensies=tuple(
-            dataclasses.replace(d, score=scores.get(d.id, d.score), band=band(
+            msgspec.structs.replace(d, score=scores.get(d.id, d.score), band=band(
                 scores.get(d.id, d.score), BANK.model.drempels))
             for d in group.dimensies
         ),

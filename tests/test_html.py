@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import itertools
 import re
 import shutil
 from pathlib import Path
 
+import msgspec
 import pytest
 from typer.testing import CliRunner
 
@@ -241,7 +241,7 @@ def lens_view(**lenses: object) -> str:
     bank = bank_mod.load(None)
     (partnership,) = score_paths([EXAMPLES], bank, None).partnerships
     view, trend = partnership_view(partnership, bank)
-    return render_report(dataclasses.replace(view, **lenses), trend, partnership, bank, TODAY)  # type: ignore[arg-type]
+    return render_report(msgspec.structs.replace(view, **lenses), trend, partnership, bank, TODAY)  # type: ignore[arg-type]
 
 
 def test_the_examples_patterns_show_as_callouts(example: tuple[Element, str]) -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
+import msgspec
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -297,7 +297,7 @@ def test_raising_a_stelling_answer_never_lowers_its_dimension(specs: list, data)
 
 def order_free(result: GroupResult) -> dict:
     """The result with the only order-bound parts (who answered what, in file order) sorted."""
-    data = dataclasses.asdict(result)
+    data = msgspec.to_builtins(result)
     data["respondenten"] = sorted(data["respondenten"], key=lambda r: r["bestand"])
     for item in data["items"]:
         item["antwoorden"] = sorted(item["antwoorden"])

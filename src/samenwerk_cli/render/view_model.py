@@ -8,7 +8,7 @@ bands stay :data:`Band`; :mod:`words` formats them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from samenwerk_cli.scoring.results import Band
 
@@ -62,8 +62,7 @@ START_INTRO = (
 )
 
 
-@dataclass(frozen=True)
-class Header:
+class Header(msgspec.Struct, frozen=True):
     partnerschap: str
     ronde: str | None
     n: int
@@ -83,8 +82,7 @@ class Header:
         )
 
 
-@dataclass(frozen=True)
-class DimensionRow:
+class DimensionRow(msgspec.Struct, frozen=True):
     naam: str
     score: float | None
     band: Band | None
@@ -92,31 +90,27 @@ class DimensionRow:
     rwg: float | None  # rwg(J); None also when the group is too small for it
 
 
-@dataclass(frozen=True)
-class Dimensions:
+class Dimensions(msgspec.Struct, frozen=True):
     rows: tuple[DimensionRow, ...]
     team: bool  # three or more respondents: agreement is shown
     worst: Band | None
     notes: tuple[str, ...]  # what the table leaves out, and why
 
 
-@dataclass(frozen=True)
-class Ambition:
+class Ambition(msgspec.Struct, frozen=True):
     waarde: float | None  # None: not every factor is answered
     factoren: str  # "belofte 0,75 × commitment 0,50 × doen 0,75"
     zwakste: str | None
 
 
-@dataclass(frozen=True)
-class PhaseStep:
+class PhaseStep(msgspec.Struct, frozen=True):
     naam: str
     score: float | None
     afgerond: bool
     zelfbeeld: int  # respondents who place the partnership in this phase
 
 
-@dataclass(frozen=True)
-class Phase:
+class Phase(msgspec.Struct, frozen=True):
     huidig: str
     steps: tuple[PhaseStep, ...]
     zelfbeeld: tuple[tuple[str, int], ...]  # (phase name or "weet ik niet", respondents)
@@ -125,8 +119,7 @@ class Phase:
     ahead: str | None  # respondents who think the partnership is much further
 
 
-@dataclass(frozen=True)
-class Spot:
+class Spot(msgspec.Struct, frozen=True):
     position: int
     band: Band
     tekst: str
@@ -136,16 +129,14 @@ class Spot:
     neiging: str | None = None  # balans: the words of the pole the team leans toward
 
 
-@dataclass(frozen=True)
-class WeakSpots:
+class WeakSpots(msgspec.Struct, frozen=True):
     """Zwakke plekken (zorg) or aandachtspunten (aandacht): all, in the order to work on them."""
 
     spots: tuple[Spot, ...]
     total: int
 
 
-@dataclass(frozen=True)
-class Listing:
+class Listing(msgspec.Struct, frozen=True):
     """A capped list: what is shown, and how many more there are."""
 
     shown: tuple[str, ...]
@@ -156,30 +147,26 @@ class Listing:
         return self.total - len(self.shown)
 
 
-@dataclass(frozen=True)
-class ConfusedDimension:
+class ConfusedDimension(msgspec.Struct, frozen=True):
     naam: str
     rwg: float | None  # rwg(J) when the dimension as a whole shows little agreement
     items: Listing  # statement text with its AD: "Tekst (AD 1,25)"
 
 
-@dataclass(frozen=True)
-class PairRow:
+class PairRow(msgspec.Struct, frozen=True):
     tekst: str
     first: int
     second: int
 
 
-@dataclass(frozen=True)
-class Pair:
+class Pair(msgspec.Struct, frozen=True):
     """Two respondents: agreement figures mean little, so show where their answers differ."""
 
     names: tuple[str, str]
     rows: tuple[PairRow, ...]
 
 
-@dataclass(frozen=True)
-class Gap:
+class Gap(msgspec.Struct, frozen=True):
     dimensie: str  # the dimension's name, or a statement's text
     hoog: str
     hoog_score: float
@@ -191,8 +178,7 @@ class Gap:
     posities: str | None = None
 
 
-@dataclass(frozen=True)
-class Organisations:
+class Organisations(msgspec.Struct, frozen=True):
     columns: tuple[tuple[str, int], ...]  # (organisation, respondents)
     rows: tuple[tuple[str, tuple[float | None, ...]], ...]  # dimension name, score per column
     gaps: tuple[Gap, ...]  # dimensions
@@ -200,27 +186,23 @@ class Organisations:
     notes: tuple[str, ...] = ()  # organisations without a column, and why
 
 
-@dataclass(frozen=True)
-class WrittenEntry:
+class WrittenEntry(msgspec.Struct, frozen=True):
     text: str  # as typed, line breaks kept
     names: str | None  # "Anna, Bram en Eva"; None when nobody gave a name
 
 
-@dataclass(frozen=True)
-class Written:
+class Written(msgspec.Struct, frozen=True):
     kind: str  # "Open vraag" or "Toelichting bij de stelling"
     vraag: str
     entries: tuple[WrittenEntry, ...]
 
 
-@dataclass(frozen=True)
-class Action:
+class Action(msgspec.Struct, frozen=True):
     advies: str
     tekst: str  # the weak spot it comes from
 
 
-@dataclass(frozen=True)
-class PatternView:
+class PatternView(msgspec.Struct, frozen=True):
     """A named risk across the lenses that the answers show, with what a team can do."""
 
     naam: str
@@ -229,8 +211,7 @@ class PatternView:
     cijfers: tuple[str, ...]  # the figures behind it, one short line each
 
 
-@dataclass(frozen=True)
-class Patterns:
+class Patterns(msgspec.Struct, frozen=True):
     found: tuple[PatternView, ...]
     checked: tuple[str, ...]  # the names of every pattern the bank knows
 
@@ -240,23 +221,20 @@ class Patterns:
         return f"Geen van de bekende patronen ({names}) is in deze antwoorden te zien."
 
 
-@dataclass(frozen=True)
-class DimensionAdvice:
+class DimensionAdvice(msgspec.Struct, frozen=True):
     """A dimension in zorg: the model's advice for the dimension as a whole."""
 
     naam: str
     advies: str
 
 
-@dataclass(frozen=True)
-class StartItem:
+class StartItem(msgspec.Struct, frozen=True):
     tekst: str
     score: float
     advies: str
 
 
-@dataclass(frozen=True)
-class Start:
+class Start(msgspec.Struct, frozen=True):
     """A young partnership (no fase afgerond): where to begin, instead of every weak spot."""
 
     fase: str  # the first fase's name
@@ -272,8 +250,7 @@ class Start:
         return f"De andere {self.rest} {spots} aan de beurt als deze fase staat."
 
 
-@dataclass(frozen=True)
-class Lean:
+class Lean(msgspec.Struct, frozen=True):
     """A balans item: where the team stands between the two poles."""
 
     tekst: str
@@ -283,8 +260,7 @@ class Lean:
     n: int
 
 
-@dataclass(frozen=True)
-class GroupView:
+class GroupView(msgspec.Struct, frozen=True):
     """One partnership in one round, as every report tells it."""
 
     header: Header
@@ -305,8 +281,7 @@ class GroupView:
     leans: tuple[Lean, ...] = ()  # every answered balans item
 
 
-@dataclass(frozen=True)
-class TrendRow:
+class TrendRow(msgspec.Struct, frozen=True):
     naam: str
     vorige: float | None
     huidige: float | None
@@ -320,8 +295,7 @@ class TrendRow:
         return f"{change} {ARROWS.get(self.richting or '', '')}".strip()
 
 
-@dataclass(frozen=True)
-class TrendView:
+class TrendView(msgspec.Struct, frozen=True):
     vorige: str | None  # round names as given
     huidige: str | None
     rows: tuple[TrendRow, ...]
@@ -336,8 +310,7 @@ class TrendView:
         return self.fase_toen == self.fase_nu
 
 
-@dataclass(frozen=True)
-class SummaryRow:
+class SummaryRow(msgspec.Struct, frozen=True):
     partnerschap: str
     ronde: str | None
     n: int

@@ -7,8 +7,9 @@ per-organisation scores.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import TypeVar
+
+import msgspec
 
 from samenwerk_cli.formats.answers import AnswerFile, Scan
 from samenwerk_cli.formats.bank import Bank, Drempels, Vraag
@@ -53,8 +54,7 @@ def band(score: float | None, drempels: Drempels) -> Band | None:
     return "zorg"
 
 
-@dataclass(frozen=True)
-class BankIndex:
+class BankIndex(msgspec.Struct, frozen=True):
     """Lookups computed once per bank: a batch scores thousands of files against one bank."""
 
     vragen: dict[str, Vraag]  # scored items, bank order
@@ -64,7 +64,7 @@ class BankIndex:
     by_phase: dict[str, tuple[str, ...]]
     dimension: dict[str, str]  # item -> dimension (Vraag.dimensie splits the id on every call)
     position: dict[str, int]  # item -> place in the bank, to keep orderings stable
-    scans: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = field(default_factory=dict)
+    scans: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = msgspec.field(default_factory=dict)
 
 
 _INDEXES: list[tuple[Bank, BankIndex]] = []  # a few banks by identity (Bank is not hashable)

@@ -8,9 +8,10 @@ means, and one respondent's item mean is simply their answer. Thresholds come fr
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Sequence
 from typing import Literal
+
+import msgspec
 
 from samenwerk_cli.formats.answers import AnswerFile
 from samenwerk_cli.formats.bank import Bank, Vraag
@@ -142,7 +143,7 @@ def score_group(
         waarschuwingen=_warnings(files),
     )
     # Patterns read the whole result across the lenses, so they come last.
-    return dataclasses.replace(result, patronen=patterns.evaluate(result, bank))
+    return msgspec.structs.replace(result, patronen=patterns.evaluate(result, bank))
 
 
 def _flag_input(

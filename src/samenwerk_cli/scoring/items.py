@@ -7,15 +7,15 @@ this is the level below them, one answer of one respondent, scored with the same
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+
+import msgspec
 
 from samenwerk_cli.formats.bank import Bank, Vraag
 from samenwerk_cli.scoring.collect import item_score
 from samenwerk_cli.scoring.results import GroupResult, Respondent
 
 
-@dataclass(frozen=True)
-class GivenAnswer:
+class GivenAnswer(msgspec.Struct, frozen=True):
     position: int  # 1-based place of the respondent in the group
     respondent: Respondent
     vraag: Vraag

@@ -8,8 +8,9 @@ fewer than 3 respondents, an organisation with fewer than 2 respondents (anonymi
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Literal
+
+import msgspec
 
 from samenwerk_cli.formats.bank import Bank, Drempels
 from samenwerk_cli.formats.patterns import Patroon, Voorwaarde
@@ -41,8 +42,7 @@ def _band(score: float, drempels: Drempels) -> Band:
     return "aandacht" if agreement.reaches(score, drempels.aandacht) else "zorg"
 
 
-@dataclass(frozen=True)
-class _Facts:
+class _Facts(msgspec.Struct, frozen=True):
     """What the rules can look at, by id."""
 
     drempels: Drempels

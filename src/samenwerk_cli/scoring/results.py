@@ -6,15 +6,15 @@ Coverage (``dekking``) is answered / asked, 0–1.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Literal
+
+import msgspec
 
 Band = Literal["sterk", "aandacht", "zorg"]
 Side = Literal["links", "rechts"]  # a balans lean: towards polen[0] or polen[1]
 
 
-@dataclass(frozen=True)
-class ItemResult:
+class ItemResult(msgspec.Struct, frozen=True):
     """One item over all respondents of a group (one respondent: n is 0 or 1)."""
 
     vraag: str
@@ -38,16 +38,14 @@ class ItemResult:
     positie: float | None = None  # balans: mean raw answer 1–5
 
 
-@dataclass(frozen=True)
-class ThemeResult:
+class ThemeResult(msgspec.Struct, frozen=True):
     id: str
     naam: str
     score: float | None
     dekking: float
 
 
-@dataclass(frozen=True)
-class DimensionResult:
+class DimensionResult(msgspec.Struct, frozen=True):
     id: str
     naam: str
     score: float | None
@@ -57,15 +55,13 @@ class DimensionResult:
     themas: tuple[ThemeResult, ...] = ()
 
 
-@dataclass(frozen=True)
-class AmbitionIndex:
+class AmbitionIndex(msgspec.Struct, frozen=True):
     waarde: float | None  # product of the normalised factors, 0–1
     factoren: dict[str, float | None]  # factor -> normalised (score - 1) / 4
     zwakste: str | None
 
 
-@dataclass(frozen=True)
-class PhaseScore:
+class PhaseScore(msgspec.Struct, frozen=True):
     id: str
     naam: str
     score: float | None
@@ -73,8 +69,7 @@ class PhaseScore:
     dekking: float
 
 
-@dataclass(frozen=True)
-class PhaseResult:
+class PhaseResult(msgspec.Struct, frozen=True):
     huidig: str  # the derived phase
     fases: tuple[PhaseScore, ...]
     overgeslagen: tuple[str, ...]
@@ -82,8 +77,7 @@ class PhaseResult:
     vooruit: tuple[str, ...] = ()  # self-views two or more phases ahead of the derived one
 
 
-@dataclass(frozen=True)
-class WeakSpot:
+class WeakSpot(msgspec.Struct, frozen=True):
     vraag: str
     tekst: str
     dimensie: str
@@ -94,8 +88,7 @@ class WeakSpot:
     neiging: str | None = None  # balans: the words of the pole the team leans toward
 
 
-@dataclass(frozen=True)
-class Confusion:
+class Confusion(msgspec.Struct, frozen=True):
     """A flag where answers diverge: spraakverwarring on a dimension (low rwg(J), ``vraag`` None)
     or uiteenlopende antwoorden on an item (high AD with answers on both sides of the midpoint)."""
 
@@ -106,19 +99,17 @@ class Confusion:
     ad: float | None = None
 
 
-@dataclass(frozen=True)
-class OrgScores:
+class OrgScores(msgspec.Struct, frozen=True):
     organisatie: str
     n: int
     dimensies: dict[str, float | None]
-    vragen: dict[str, float] = field(default_factory=dict)  # item means of its respondents
+    vragen: dict[str, float] = msgspec.field(default_factory=dict)  # item means of its respondents
     # Balans items: the mean raw answer (1–5) of its respondents, and the pole it leans to.
-    posities: dict[str, float] = field(default_factory=dict)
-    neigingen: dict[str, Side | None] = field(default_factory=dict)
+    posities: dict[str, float] = msgspec.field(default_factory=dict)
+    neigingen: dict[str, Side | None] = msgspec.field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class OrgGap:
+class OrgGap(msgspec.Struct, frozen=True):
     dimensie: str
     hoog: str
     hoog_score: float
@@ -127,8 +118,7 @@ class OrgGap:
     verschil: float
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(msgspec.Struct, frozen=True):
     """One figure that made a pattern's condition hold."""
 
     soort: str  # dimensie, thema, fase, vraag, organisatie_laag, organisatie_hoog
@@ -140,8 +130,7 @@ class Figure:
     band: Band | None = None  # score: its band
 
 
-@dataclass(frozen=True)
-class PatternHit:
+class PatternHit(msgspec.Struct, frozen=True):
     """A pattern (a named risk across the lenses) whose rule holds, with the figures behind it."""
 
     id: str
@@ -151,8 +140,7 @@ class PatternHit:
     cijfers: tuple[Figure, ...]
 
 
-@dataclass(frozen=True)
-class OrgItemGap:
+class OrgItemGap(msgspec.Struct, frozen=True):
     """One statement on which two organisations differ by the threshold (1.5) or more.
 
     A stelling compares item scores. A balans item compares mean raw positions (``maat``
@@ -171,8 +159,7 @@ class OrgItemGap:
     laag_neiging: Side | None = None
 
 
-@dataclass(frozen=True)
-class Respondent:
+class Respondent(msgspec.Struct, frozen=True):
     """Who answered (for reports and for showing answers when n < 3)."""
 
     bestand: str
@@ -184,8 +171,7 @@ class Respondent:
     toelichting: dict[str, str]
 
 
-@dataclass(frozen=True)
-class GroupResult:
+class GroupResult(msgspec.Struct, frozen=True):
     """One partnership in one round: one respondent or a team."""
 
     partnerschap: str
@@ -201,7 +187,7 @@ class GroupResult:
     uiteenlopend: tuple[Confusion, ...] = ()  # items with uiteenlopende antwoorden
     organisaties_scores: tuple[OrgScores, ...] = ()
     organisaties_verschil: tuple[OrgGap, ...] = ()
-    waarschuwingen: tuple[str, ...] = field(default=())
+    waarschuwingen: tuple[str, ...] = ()
     aandachtspunten: tuple[WeakSpot, ...] = ()  # items in aandacht, in the same order
     organisaties_stelling: tuple[OrgItemGap, ...] = ()
     # Organisations below the minimum for a column of their own: (name, respondents).

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+
+import msgspec
 
 from samenwerk_cli.formats.bank import Drempels
 from samenwerk_cli.scoring import agreement
@@ -19,8 +20,7 @@ MIN_AGREEMENT = 3  # respondents (in the team and on the item) needed for rwg, A
 MIDPOINT = 3
 
 
-@dataclass(frozen=True)
-class ItemSpread:
+class ItemSpread(msgspec.Struct, frozen=True):
     variance: float | None  # sample variance of the item scores, kept for rwg(J)
     spreiding: float | None
     rwg: float | None
@@ -132,7 +132,7 @@ def org_item_gaps(
         gap = OrgItemGap(item, high[0], high[1], low[0], low[1], high[1] - low[1])
         if balans:
             lean = {o.organisatie: o.neigingen.get(item) for o in orgs}
-            gap = replace(
+            gap = msgspec.structs.replace(
                 gap, maat="positie", hoog_neiging=lean[high[0]], laag_neiging=lean[low[0]]
             )
         gaps.append(gap)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+
+import msgspec
 
 from samenwerk_cli.errors import Problem, SamenwerkError
 from samenwerk_cli.formats.bank import Bank
@@ -11,14 +12,12 @@ from samenwerk_cli.scoring import agreement
 from samenwerk_cli.scoring.results import GroupResult
 
 
-@dataclass(frozen=True)
-class Threshold:
+class Threshold(msgspec.Struct, frozen=True):
     dimensie: str | None  # None: every dimension
     drempel: float
 
 
-@dataclass(frozen=True)
-class Shortfall:
+class Shortfall(msgspec.Struct, frozen=True):
     partnerschap: str
     ronde: str | None
     dimensie: str

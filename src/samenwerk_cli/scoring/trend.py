@@ -7,8 +7,9 @@ Pure functions over scored groups: a change of ``drempels.trend`` or more counts
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import Literal
+
+import msgspec
 
 from samenwerk_cli.errors import Problem
 from samenwerk_cli.formats.answers import AnswerFile
@@ -19,8 +20,7 @@ from samenwerk_cli.scoring.packed import Packed, unpack
 from samenwerk_cli.scoring.results import GroupResult, WeakSpot
 
 
-@dataclass(frozen=True)
-class DimensionTrend:
+class DimensionTrend(msgspec.Struct, frozen=True):
     id: str
     naam: str
     vorige: float | None
@@ -35,8 +35,7 @@ class DimensionTrend:
         return self.huidige - self.vorige
 
 
-@dataclass(frozen=True)
-class Trend:
+class Trend(msgspec.Struct, frozen=True):
     vorige_ronde: str | None
     huidige_ronde: str | None
     dimensies: tuple[DimensionTrend, ...]
@@ -46,8 +45,7 @@ class Trend:
     fase_nu: str
 
 
-@dataclass(frozen=True)
-class Partnership:
+class Partnership(msgspec.Struct, frozen=True):
     """One partnership: its rounds oldest first, and the trend between the last two."""
 
     naam: str
