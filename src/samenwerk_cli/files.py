@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -137,6 +136,8 @@ def atomic_write(path: Path, text: str | bytes) -> None:
     if mode is not None and not stat.S_ISREG(mode):
         raise SamenwerkError(Problem(f"{_kind(mode)}; niet overschreven", str(path)))
     directory = path.parent if str(path.parent) else Path(".")
+    import tempfile  # here, not at the top: reading commands (score) never write and start faster
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         os.chmod(tmp, _mode_for(path))  # mkstemp makes 0600; a shared folder needs the usual mode
@@ -162,6 +163,8 @@ def atomic_write(path: Path, text: str | bytes) -> None:
 def write_batch(items: list[tuple[Path, str]]) -> None:
     """Write many new files: each replaced whole (temp file + rename), then one flush to disk for
     all, where :func:`atomic_write` syncs each (two thousand syncs took seconds)."""
+    import tempfile
+
     for path, text in items:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:

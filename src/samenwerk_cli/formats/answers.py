@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
@@ -65,13 +64,12 @@ class Antwoorden(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     toelichting: dict[str, str | None] = {}
 
 
-@dataclass
-class AnswerFile:
+class AnswerFile(msgspec.Struct):
     """One respondent's answers, checked against the bank; warnings do not stop scoring."""
 
     path: str
     data: Antwoorden
-    warnings: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = msgspec.field(default_factory=list)
 
     @property
     def given(self) -> dict[str, int | str]:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -130,15 +128,15 @@ class ItemsFile(Struct):
     vragen: list[Vraag]
 
 
-@dataclass
-class Bank:
+class Bank(msgspec.Struct):
     """A loaded, validated question bank; items in model order (dimension, then file order)."""
 
     model: ModelFile
     vragen: list[Vraag]
     path: Path
-    by_id: dict[str, Vraag] = field(init=False)
-    vervallen: frozenset[str] = field(init=False)  # retired ids: skipped, with a warning
+    # Both filled in by __post_init__ from vragen and model (a Struct has no init=False).
+    by_id: dict[str, Vraag] = msgspec.field(default_factory=dict)
+    vervallen: frozenset[str] = frozenset()  # retired ids: skipped, with a warning
 
     def __post_init__(self) -> None:
         self.by_id = {v.id: v for v in self.vragen}
@@ -169,7 +167,9 @@ def locate(explicit: str | os.PathLike[str] | None = None) -> Path:
             raise SamenwerkError(Problem("de map met vragen bestaat niet", str(path)))
         return path
     # An installed wheel carries vragen/ inside the package; an editable install does not.
-    packaged = Path(str(resources.files("samenwerk_cli") / "vragen"))
+    # The package directory from __file__, not importlib.resources: that costs ~10 ms to import
+    # (zipfile, tempfile) on every command, and the bank is read from disk either way.
+    packaged = Path(__file__).resolve().parent.parent / "vragen"
     if (packaged / MODEL_FILE).is_file():
         return packaged
     source = Path(__file__).resolve().parents[3] / "vragen"

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import yaml
 
 from samenwerk_cli.errors import Problem, SamenwerkError, cap
@@ -29,13 +29,12 @@ _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 Path_ = tuple[Any, ...]
 
 
-@dataclass
-class Document:
+class Document(msgspec.Struct):
     """Plain data from one YAML file, with the 1-based line of each key or list item."""
 
     data: Any
     file: str
-    lines: dict[Path_, int] = field(default_factory=dict)
+    lines: dict[Path_, int] = msgspec.field(default_factory=dict)
 
     def line_of(self, path: Path_) -> int | None:
         """The line of ``path``, or of its nearest ancestor that has one."""

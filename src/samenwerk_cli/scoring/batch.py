@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from samenwerk_cli.errors import INTERNAL, Problem, SamenwerkError
 from samenwerk_cli.files import os_reason, regular_file_problem
@@ -25,12 +26,11 @@ PARALLEL_FROM = 400  # below this, starting workers costs more than it saves
 CHUNK = 64
 
 
-@dataclass
-class Batch:
+class Batch(msgspec.Struct):
     bank: Bank
-    packed: list[Packed | AnswerFile] = field(default_factory=list)
-    errors: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
+    packed: list[Packed | AnswerFile] = msgspec.field(default_factory=list)
+    errors: list[Problem] = msgspec.field(default_factory=list)
+    warnings: list[Problem] = msgspec.field(default_factory=list)
 
     @property
     def files(self) -> list[AnswerFile]:

@@ -11,7 +11,6 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
 import msgspec
 
@@ -39,8 +38,7 @@ def group_files(files: Iterable[AnswerFile]) -> list[list[AnswerFile]]:
     return list(groups.values())
 
 
-@dataclass
-class Team:
+class Team(msgspec.Struct):
     """The files of one partnership-round as they count, and the names the report uses."""
 
     files: list[AnswerFile]
@@ -48,10 +46,9 @@ class Team:
     ronde: str | None
 
 
-@dataclass
-class Teams:
-    teams: list[Team] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
+class Teams(msgspec.Struct):
+    teams: list[Team] = msgspec.field(default_factory=list)
+    warnings: list[Problem] = msgspec.field(default_factory=list)
 
 
 def spelling(names: Sequence[str | None]) -> str | None:
