@@ -125,6 +125,20 @@ def test_no_file_over_400_lines(module: str) -> None:
         (["questions", "list", "--json"], ("samenwerk_cli.scoring", "rich", "questionary")),
         (["template"], ("samenwerk_cli.scoring", "rich", "questionary", "jinja2", "openpyxl")),
         (["score", "examples"], ("questionary", "prompt_toolkit", "jinja2", "openpyxl")),
+        # JSON needs neither the screen nor the report model; result records are msgspec Structs
+        # (a frozen dataclass costs ~0.3 ms to define), and nothing that reads imports tempfile.
+        (
+            ["score", "--json", "examples"],
+            (
+                "rich",
+                "samenwerk_cli.render.view_model",
+                "samenwerk_cli.terminal.report",
+                "dataclasses",
+                "importlib.resources",
+                "tempfile",
+                "questionary",
+            ),
+        ),
     ],
 )
 def test_commands_load_only_what_they_need(argv: list[str], never: tuple[str, ...]) -> None:
@@ -147,3 +161,20 @@ def test_commands_load_only_what_they_need(argv: list[str], never: tuple[str, ..
     loaded = set(done.stderr.splitlines())
     wrong = sorted(m for m in loaded if any(m == n or m.startswith(n + ".") for n in never))
     assert not wrong, wrong
+
+
+def test_program_collects_garbage_again_once_started(monkeypatch, capsys) -> None:
+    """The entry point holds the collector off only while the app imports."""
+    import gc
+
+    from samenwerk_cli.cli import start
+
+    monkeypatch.setattr("sys.argv", ["samenwerk", "--version"])
+    gc.disable()  # as if the import were still under way; start must switch it back on
+    try:
+        start.main()
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()  # start froze this test process's objects; let them be collected again
+        gc.enable()
+    assert capsys.readouterr().out.startswith("samenwerk ")

@@ -1,3 +1,3 @@
-from samenwerk_cli.cli.app import main
+from samenwerk_cli.cli.start import main
 
 main()
