@@ -49,3 +49,15 @@ def test_overview_fits_and_cuts_no_number(columns: int, many: Path) -> None:
 def test_short_labels_are_unique_prefixes() -> None:
     assert short_labels(["ambitie", "belangen", "relatie"]) == ["Amb", "Bel", "Rel"]
     assert short_labels(["organisatie", "organisme", "proces"]) == ["Organisa", "Organism", "Pro"]
+
+
+def test_a_name_with_colons_stays_text(tmp_path: Path) -> None:
+    """rich reads ``:smile:`` as an emoji code even in escaped text; a name is never a picture."""
+    text = ONE.read_text(encoding="utf-8").replace(
+        "partnerschap: Opleidingsschool Noord", 'partnerschap: ":smile: Noord"'
+    )
+    (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
+    result = CliRunner(env={"NO_COLOR": "1", "COLUMNS": "100"}).invoke(
+        app, ["score", str(tmp_path)]
+    )
+    assert ":smile: Noord" in result.stdout and "😄" not in result.stdout

@@ -93,4 +93,5 @@ def console(stderr: bool = False) -> Console:
             except SystemExit:
                 raise SystemExit(ExitCode.PIPE_CLOSED) from None
 
-    return _Console(stderr=stderr, highlight=False)
+    # emoji=False: a partnership named ':smile:' is text, never a picture
+    return _Console(stderr=stderr, highlight=False, emoji=False)

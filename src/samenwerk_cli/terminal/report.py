@@ -99,7 +99,7 @@ def trend_report(trend: TrendView) -> Panel:
                 text.append(f"\n  – … en nog {spots.more}", style="dim")
             parts.append(text)
     parts.append(Text(trend.threshold, style="dim"))
-    title = f"Trend: {escape(trend.vorige or '?')} → {escape(trend.huidige or '?')}"
+    title = Text(f"Trend: {trend.vorige or '?'} → {trend.huidige or '?'}")  # Text: never markup
     return Panel(Group(*parts), title=title, title_align="left")
 
 
@@ -173,7 +173,8 @@ def view_report(view: GroupView) -> Panel:
         parts += _organisations(view.organisations)
     parts += [Text(f"let op: {w}", style="yellow") for w in head.waarschuwingen]
     parts += report_lenses.legend(view.legend)
-    title = escape(head.partnerschap) + (f" · ronde {escape(head.ronde)}" if head.ronde else "")
+    # A Text, not a string: rich would read a title string as markup and ':smile:' as an emoji.
+    title = Text(head.partnerschap + (f" · ronde {head.ronde}" if head.ronde else ""))
     return Panel(Group(*parts), title=title, title_align="left")
 
 
