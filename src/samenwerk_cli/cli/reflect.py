@@ -7,7 +7,6 @@ command runs, so other commands start without them.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -177,18 +176,6 @@ def reflect(
     return ExitCode.OK
 
 
-def wanted_file(data: Antwoorden) -> Path:
-    """The name a new answer file gets when it is free (``storage.default_output`` adds -2)."""
-    from samenwerk_cli.files import slug
-
-    parts = [
-        slug(data.partnerschap) or "partnerschap",
-        slug(data.respondent or "") or "anoniem",
-        (data.datum or dt.date.today()).isoformat(),
-    ]
-    return Path("-".join(parts) + ".yaml")
-
-
 def _session(
     env: Env,
     saver: FileSaver,
@@ -207,7 +194,7 @@ def _session(
     from samenwerk_cli.formats import answers
     from samenwerk_cli.session.engine import resumed_scan, scan_changed
     from samenwerk_cli.session.single import Session
-    from samenwerk_cli.session.storage import resume_command
+    from samenwerk_cli.session.storage import answer_file_name, resume_command
     from samenwerk_cli.terminal import ending, screens, signals
 
     previous = None
@@ -242,7 +229,7 @@ def _session(
         saver(data)
         if not announced and saver.path is not None:
             announced = True
-            wanted = None if output is not None else wanted_file(data)
+            wanted = None if output is not None else Path(answer_file_name(data))
             ending.writes_to(env.out, saver.path, wanted, "Je antwoorden")
 
     session = Session(

@@ -7,7 +7,6 @@ saved folder and the exact command to go on.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -140,7 +139,11 @@ def _session(
         saver(files)
         if not announced and saver.folder is not None:
             announced = True
-            wanted = None if output is not None else wanted_folder(files[0])
+            wanted = (
+                None
+                if output is not None
+                else Path(storage.folder_name(files[0].partnerschap, files[0].datum or env.today))
+            )
             ending.writes_to(
                 env.out, saver.folder, wanted, "De antwoorden (een bestand per deelnemer)"
             )
@@ -158,14 +161,6 @@ def _session(
         today=env.today,
     )
     return session.run()
-
-
-def wanted_folder(first: answers.Antwoorden) -> Path:
-    """The folder a new session gets when it is free (``storage.default_folder`` adds -2)."""
-    from samenwerk_cli.files import slug
-
-    datum = (first.datum or dt.date.today()).isoformat()
-    return Path(f"{slug(first.partnerschap) or 'partnerschap'}-groep-{datum}")
 
 
 def refuse_single_flags(organisation: str | None, respondent: str | None, role: str | None) -> None:

@@ -63,12 +63,17 @@ class Changed(SamenwerkError):
 # --- one respondent ------------------------------------------------------------------------------
 
 
-def default_output(data: Antwoorden, folder: Path = Path(".")) -> Path:
-    """``<partnerschap>-<respondent|anoniem>-<datum>.yaml``, with -2, -3... rather than overwrite
-    (a name another running session has locked, but not yet written, counts as taken)."""
+def answer_file_name(data: Antwoorden) -> str:
+    """``<partnerschap>-<respondent|anoniem>-<datum>.yaml``: the name a new answer file wants."""
     datum = data.datum or dt.date.today()
     parts = [slug(data.partnerschap) or "partnerschap", slug(data.respondent or "") or "anoniem"]
-    stem, n = "-".join([*parts, datum.isoformat()]), 1
+    return "-".join([*parts, datum.isoformat()]) + ".yaml"
+
+
+def default_output(data: Antwoorden, folder: Path = Path(".")) -> Path:
+    """:func:`answer_file_name`, with -2, -3... rather than overwrite (a name another running session
+    has locked, but not yet written, counts as taken)."""
+    stem, n = answer_file_name(data).removesuffix(".yaml"), 1
     candidate = folder / f"{stem}.yaml"
     while candidate.exists() or lock_path(candidate).exists():
         n += 1
@@ -149,9 +154,14 @@ def _participant_order(path: Path) -> tuple[int, str]:
     return (int(number.group()) if number else sys.maxsize, path.name)
 
 
+def folder_name(partnerschap: str, datum: dt.date) -> str:
+    """``<partnerschap>-groep-<datum>``: the folder a new group session wants."""
+    return f"{slug(partnerschap) or 'partnerschap'}-groep-{datum.isoformat()}"
+
+
 def default_folder(partnerschap: str, datum: dt.date, parent: Path = Path(".")) -> Path:
-    """``<partnerschap>-groep-<datum>``, with -2, -3... rather than mix two sessions."""
-    return free_path(parent, f"{slug(partnerschap) or 'partnerschap'}-groep-{datum.isoformat()}")
+    """:func:`folder_name`, with -2, -3... rather than mix two sessions."""
+    return free_path(parent, folder_name(partnerschap, datum))
 
 
 def answer_files(folder: Path) -> list[Path]:
