@@ -19,6 +19,16 @@ Questions = Annotated[
 ]
 Json = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON (voor scripts en CI).")]
 Quick = Annotated[bool, typer.Option("--quick", help="Alleen de vragen van de korte scan.")]
+Dimensions = Annotated[
+    Optional[list[str]],  # noqa: UP045 - typer reads the annotation at runtime on Python 3.10
+    typer.Option(
+        "--dimension",
+        "-d",
+        metavar="DIMENSIE",
+        help="Alleen deze dimensie (herhaalbaar), bijv. -d ambitie -d relatie.",
+        show_default=False,
+    ),
+]
 Paths = Annotated[
     list[Path],
     typer.Argument(

@@ -10,7 +10,7 @@ import typer
 
 from samenwerk_cli.cli.context import environment
 from samenwerk_cli.cli.dutch import DutchCommand, DutchGroup
-from samenwerk_cli.cli.options import Json, Questions, Quick
+from samenwerk_cli.cli.options import Dimensions, Json, Questions, Quick
 
 EXAMPLES = """
 samenwerk questions list --quick
@@ -138,16 +138,7 @@ def export(
         ),
     ] = None,
     quick: Quick = False,
-    dimension: Annotated[
-        Optional[list[str]],  # noqa: UP045
-        typer.Option(
-            "--dimension",
-            "-d",
-            metavar="DIMENSIE",
-            help="Alleen deze dimensie (herhaalbaar).",
-            show_default=False,
-        ),
-    ] = None,
+    dimension: Dimensions = None,
     force: Annotated[
         bool, typer.Option("--force", help="Overschrijf een bestaand bestand.")
     ] = False,

@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from samenwerk_cli.cli.context import environment, tell
-from samenwerk_cli.cli.options import Organisation, Partnership, Questions, Quick, Round, Text
+from samenwerk_cli.cli.options import (
+    Dimensions,
+    Organisation,
+    Partnership,
+    Questions,
+    Quick,
+    Round,
+    Text,
+)
 from samenwerk_cli.errors import ExitCode
 
 if TYPE_CHECKING:
@@ -65,16 +73,7 @@ def reflect(
         ),
     ] = None,
     quick: Quick = False,
-    dimension: Annotated[
-        Optional[list[str]],  # noqa: UP045
-        typer.Option(
-            "--dimension",
-            "-d",
-            metavar="DIMENSIE",
-            help="Alleen deze dimensie (herhaalbaar), bijv. -d ambitie -d relatie.",
-            show_default=False,
-        ),
-    ] = None,
+    dimension: Dimensions = None,
     questions: Questions = None,
     partnership: Partnership = None,
     organisation: Organisation = None,
