@@ -221,15 +221,15 @@ def _session(
                 )
             )
 
-    announced = resume is not None  # a resumed file is named in the command itself
-
-    def save(data: Antwoorden) -> None:
-        nonlocal announced
-        saver(data)
-        if not announced and saver.path is not None:
-            announced = True
-            wanted = None if output is not None else Path(answer_file_name(data))
-            ending.writes_to(env.out, saver.path, wanted, "Je antwoorden")
+    save = saver
+    if resume is None:  # a resumed file is named in the command itself
+        save = ending.announcing(
+            saver,
+            lambda: saver.path,
+            lambda data: None if output is not None else Path(answer_file_name(data)),
+            env.out,
+            "Je antwoorden",
+        )
 
     session = Session(
         bank,

@@ -132,21 +132,19 @@ def _session(
             storage.check_new(output, hint)
             saver.folder = output
 
-    announced = resume is not None  # a resumed folder is named in the command itself
-
-    def save(files: Sequence[answers.Antwoorden]) -> None:
-        nonlocal announced
-        saver(files)
-        if not announced and saver.folder is not None:
-            announced = True
-            wanted = (
+    save = saver
+    if resume is None:  # a resumed folder is named in the command itself
+        save = ending.announcing(
+            saver,
+            lambda: saver.folder,
+            lambda files: (
                 None
                 if output is not None
                 else Path(storage.folder_name(files[0].partnerschap, files[0].datum or env.today))
-            )
-            ending.writes_to(
-                env.out, saver.folder, wanted, "De antwoorden (een bestand per deelnemer)"
-            )
+            ),
+            env.out,
+            "De antwoorden (een bestand per deelnemer)",
+        )
 
     session = GroupSession(
         bank,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import shlex
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from rich.console import Console
 from rich.markup import escape
@@ -14,6 +15,8 @@ from rich.text import Text
 
 from samenwerk_cli.render.words import BAND_STYLE, band_word, dimension_label, number, score_bar
 from samenwerk_cli.scoring.results import GroupResult
+
+T = TypeVar("T")
 
 
 def saved_single(console: Console, path: Path) -> None:
@@ -27,6 +30,27 @@ def saved_single(console: Console, path: Path) -> None:
         "('samenwerk score MAP' leest ze samen)."
     )
     console.print()
+
+
+def announcing(
+    save: Callable[[T], None],
+    written: Callable[[], Path | None],
+    wanted: Callable[[T], Path | None],
+    console: Console,
+    what: str,
+) -> Callable[[T], None]:
+    """``save``, saying once where it writes (:func:`writes_to`) after its first save."""
+    said = False
+
+    def save_and_say(data: T) -> None:
+        nonlocal said
+        save(data)
+        path = written()
+        if not said and path is not None:
+            said = True
+            writes_to(console, path, wanted(data), what)
+
+    return save_and_say
 
 
 def writes_to(console: Console, path: Path, wanted: Path | None, what: str) -> None:
