@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from samenwerk_cli.render.chart import escape
+from samenwerk_cli.render.chart import BAND_GREY, coord, escape
 from samenwerk_cli.render.view_model import Organisations
 from samenwerk_cli.render.words import number
 
@@ -18,13 +18,8 @@ LABELS = 104.0  # the left column for the dimensions' short names
 BAR_LEFT, BAR_RIGHT = LABELS + 10, WIDTH - 44.0
 BAR, BAR_GAP, GROUP_GAP, TOP = 15.0, 3.0, 16.0, 30.0
 LOW, HIGH = 1, 5
-_BAND_GREY = "#b8b8b8"
 # Fill per organisation: grey levels far apart, with a dark outline so the lightest shows too.
 _FILLS = ["#222222", "#8a8a8a", "#d6d6d6", "#555555", "#b0b0b0", "#ffffff"]
-
-
-def _f(value: float) -> str:
-    return f"{value:.1f}"
 
 
 def _x(score: float) -> float:
@@ -44,12 +39,12 @@ def organisations_svg(
     legend_height = 20.0 * count + 10
     height = TOP + len(orgs.rows) * (group + GROUP_GAP) + 24 + legend_height
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{_f(height)}" '
-        f'viewBox="0 0 {WIDTH} {_f(height)}" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{coord(height)}" '
+        f'viewBox="0 0 {WIDTH} {coord(height)}" role="img" '
         'font-family="Helvetica, Arial, sans-serif">',
         f"<title>{escape(title)}</title>",
         f"<desc>{escape(_description(orgs))}</desc>",
-        f'<rect width="{WIDTH}" height="{_f(height)}" fill="#ffffff"/>',
+        f'<rect width="{WIDTH}" height="{coord(height)}" fill="#ffffff"/>',
     ]
     bottom = TOP + len(orgs.rows) * (group + GROUP_GAP) - GROUP_GAP / 2
     out += _scale(thresholds, bottom)
@@ -57,7 +52,7 @@ def organisations_svg(
     out.append('<g class="reeksen" font-size="13">')
     for label, (_, scores) in zip(labels, orgs.rows, strict=True):
         out.append(
-            f'<text class="dimensie" x="{_f(LABELS)}" y="{_f(y + group / 2 + 5)}" '
+            f'<text class="dimensie" x="{coord(LABELS)}" y="{coord(y + group / 2 + 5)}" '
             f'font-size="14" font-weight="bold" fill="#000000" text-anchor="end">'
             f"{escape(label)}</text>"
         )
@@ -66,18 +61,18 @@ def organisations_svg(
             org = orgs.columns[i][0]
             if score is None:
                 out.append(
-                    f'<text x="{_f(BAR_LEFT + 4)}" y="{_f(top + BAR - 2)}" fill="#444444">'
+                    f'<text x="{coord(BAR_LEFT + 4)}" y="{coord(top + BAR - 2)}" fill="#444444">'
                     f"{escape(org)}: geen score</text>"
                 )
                 continue
             width = max(_x(score) - BAR_LEFT, 1.0)
             out.append(
-                f'<rect class="balk" x="{_f(BAR_LEFT)}" y="{_f(top)}" width="{_f(width)}" '
-                f'height="{_f(BAR)}" fill="{_FILLS[i % len(_FILLS)]}" stroke="#000000" '
+                f'<rect class="balk" x="{coord(BAR_LEFT)}" y="{coord(top)}" width="{coord(width)}" '
+                f'height="{coord(BAR)}" fill="{_FILLS[i % len(_FILLS)]}" stroke="#000000" '
                 f'stroke-width="0.8"><title>{escape(org)}: {escape(number(score))}</title></rect>'
             )
             out.append(
-                f'<text x="{_f(BAR_LEFT + width + 5)}" y="{_f(top + BAR - 2)}" fill="#000000">'
+                f'<text x="{coord(BAR_LEFT + width + 5)}" y="{coord(top + BAR - 2)}" fill="#000000">'
                 f"{escape(number(score))}</text>"
             )
         y += group + GROUP_GAP
@@ -101,22 +96,24 @@ def _description(orgs: Organisations) -> str:
 def _scale(thresholds: Mapping[str, float], bottom: float) -> list[str]:
     out = ['<g class="raster" stroke="#dddddd" stroke-width="1">']
     out += [
-        f'<line x1="{_f(_x(v))}" y1="{_f(TOP - 8)}" x2="{_f(_x(v))}" y2="{_f(bottom)}"/>'
+        f'<line x1="{coord(_x(v))}" y1="{coord(TOP - 8)}" x2="{coord(_x(v))}" y2="{coord(bottom)}"/>'
         for v in range(LOW, HIGH + 1)
     ]
     out.append("</g>")
-    out.append(f'<g class="drempels" stroke="{_BAND_GREY}" stroke-width="3">')
+    out.append(f'<g class="drempels" stroke="{BAND_GREY}" stroke-width="3">')
     for name, value in sorted(thresholds.items(), key=lambda kv: kv[1]):
-        x = _f(_x(value))
+        x = coord(_x(value))
         out.append(
-            f'<line x1="{x}" y1="{_f(TOP - 8)}" x2="{x}" y2="{_f(bottom)}">'
+            f'<line x1="{x}" y1="{coord(TOP - 8)}" x2="{x}" y2="{coord(bottom)}">'
             f"<title>{escape(name)}</title></line>"
         )
     out.append("</g>")
     out.append('<g class="schaal" font-size="12" fill="#444444" text-anchor="middle">')
-    out += [f'<text x="{_f(_x(v))}" y="{_f(TOP - 14)}">{v}</text>' for v in range(LOW, HIGH + 1)]
     out += [
-        f'<text x="{_f(_x(value) + 4)}" y="{_f(bottom + 14)}" text-anchor="start" '
+        f'<text x="{coord(_x(v))}" y="{coord(TOP - 14)}">{v}</text>' for v in range(LOW, HIGH + 1)
+    ]
+    out += [
+        f'<text x="{coord(_x(value) + 4)}" y="{coord(bottom + 14)}" text-anchor="start" '
         f'font-style="italic" font-size="12">{escape(name)}</text>'
         for name, value in sorted(thresholds.items(), key=lambda kv: kv[1])
     ]
@@ -129,11 +126,11 @@ def _legend(orgs: Organisations, y: float) -> list[str]:
     for i, (org, n) in enumerate(orgs.columns):
         top = y + 20 * i
         out.append(
-            f'<rect x="{_f(LABELS - 28)}" y="{_f(top)}" width="28" height="{_f(BAR)}" '
+            f'<rect x="{coord(LABELS - 28)}" y="{coord(top)}" width="28" height="{coord(BAR)}" '
             f'fill="{_FILLS[i % len(_FILLS)]}" stroke="#000000" stroke-width="0.8"/>'
         )
         out.append(
-            f'<text x="{_f(LABELS + 8)}" y="{_f(top + BAR - 2)}">{escape(org)} (n={n})</text>'
+            f'<text x="{coord(LABELS + 8)}" y="{coord(top + BAR - 2)}">{escape(org)} (n={n})</text>'
         )
     out.append("</g>")
     return out

@@ -31,7 +31,7 @@ _ORG_STYLES = [
     ("#666666", "1 3"),
     ("#888888", "10 3 3 3 3 3"),
 ]
-_BAND_GREY = "#b8b8b8"
+BAND_GREY = "#b8b8b8"  # band thresholds, in every chart
 
 # XML 1.0 forbids most control characters even as references; a name typed with one (YAML
 # allows "\x01" in a quoted string) would make the whole file unreadable.
@@ -70,7 +70,8 @@ def group_chart(group: GroupResult, bank: Bank) -> str:
     )
 
 
-def _f(value: float) -> str:
+def coord(value: float) -> str:
+    """A coordinate as every chart writes it: one decimal."""
     return f"{value:.1f}"
 
 
@@ -82,7 +83,7 @@ def _point(axis: int, axes: int, score: float) -> tuple[float, float]:
 
 def _ring(axes: int, score: float) -> str:
     points = [_point(i, axes, score) for i in range(axes)]
-    return "M" + " L".join(f"{_f(x)},{_f(y)}" for x, y in points) + " Z"
+    return "M" + " L".join(f"{coord(x)},{coord(y)}" for x, y in points) + " Z"
 
 
 def radar_svg(
@@ -105,14 +106,16 @@ def radar_svg(
     out.append("</g>")
     # Band thresholds: wide, light and solid, so in grey-scale they never look like an
     # organisation's thin dashed outline; named beside the scale.
-    out.append(f'<g class="drempels" fill="none" stroke="{_BAND_GREY}" stroke-width="3">')
+    out.append(f'<g class="drempels" fill="none" stroke="{BAND_GREY}" stroke-width="3">')
     for name, value in sorted(thresholds.items(), key=lambda kv: kv[1]):
         out.append(f'<path d="{_ring(axes, value)}"><title>{escape(name)}</title></path>')
     out.append("</g>")
     out.append('<g class="assen" stroke="#999999" stroke-width="1">')
     for i in range(axes):
         x, y = _point(i, axes, HIGH)
-        out.append(f'<line class="as" x1="{_f(CX)}" y1="{_f(CY)}" x2="{_f(x)}" y2="{_f(y)}"/>')
+        out.append(
+            f'<line class="as" x1="{coord(CX)}" y1="{coord(CY)}" x2="{coord(x)}" y2="{coord(y)}"/>'
+        )
     out.append("</g>")
     out += _axis_labels(dimensions, series)
     out += _outlines(dimensions, series)
@@ -142,11 +145,11 @@ def _scale_numbers(axes: int, thresholds: Mapping[str, float]) -> list[str]:
     ]
     for level in range(LOW, HIGH + 1):
         x, y = _point(0, axes, level)
-        out.append(f'<text x="{_f(x - 6)}" y="{_f(y + 4)}">{level}</text>')
+        out.append(f'<text x="{coord(x - 6)}" y="{coord(y + 4)}">{level}</text>')
     for name, value in sorted(thresholds.items(), key=lambda kv: kv[1]):
         x, y = _point(0, axes, value)
         out.append(
-            f'<text x="{_f(x + 6)}" y="{_f(y - 3)}" text-anchor="start" font-style="italic">'
+            f'<text x="{coord(x + 6)}" y="{coord(y - 3)}" text-anchor="start" font-style="italic">'
             f"{escape(name)}</text>"
         )
     out.append("</g>")
@@ -184,18 +187,18 @@ def _axis_labels(dimensions: Sequence[tuple[str, str]], series: Sequence[Series]
             y -= 16 + LINE * len(lines)
         score = team.scores.get(dim_id) if team is not None else None
         out.append(
-            f'<text x="{_f(x)}" y="{_f(y)}" text-anchor="{anchor}" font-weight="bold">'
+            f'<text x="{coord(x)}" y="{coord(y)}" text-anchor="{anchor}" font-weight="bold">'
             f"{escape(head + (' —' if rest else ''))}</text>"
         )
         for line in lines:
             y += LINE
             out.append(
-                f'<text x="{_f(x)}" y="{_f(y)}" text-anchor="{anchor}" font-size="12">'
+                f'<text x="{coord(x)}" y="{coord(y)}" text-anchor="{anchor}" font-size="12">'
                 f"{escape(line)}</text>"
             )
         if score is not None:
             out.append(
-                f'<text x="{_f(x)}" y="{_f(y + 16)}" text-anchor="{anchor}" font-size="12">'
+                f'<text x="{coord(x)}" y="{coord(y + 16)}" text-anchor="{anchor}" font-size="12">'
                 f"{escape(number(score))}</text>"
             )
     out.append("</g>")
@@ -217,7 +220,7 @@ def _outlines(dimensions: Sequence[tuple[str, str]], series: Sequence[Series]) -
     for s in sorted(series, key=lambda x: x.team):  # the team last, on top
         stroke, width, dash, fill = _style(series, s)
         points = " ".join(
-            "{},{}".format(*map(_f, _point(i, axes, s.scores.get(dim_id) or LOW)))
+            "{},{}".format(*map(coord, _point(i, axes, s.scores.get(dim_id) or LOW)))
             for i, (dim_id, _) in enumerate(dimensions)
         )
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
@@ -239,16 +242,18 @@ def _legend(series: Sequence[Series], thresholds: Mapping[str, float]) -> list[s
         stroke, width, dash, _ = _style(series, s)
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         out.append(
-            f'<line x1="{_f(x)}" y1="{_f(y)}" x2="{_f(x + 36)}" y2="{_f(y)}" stroke="{stroke}" '
+            f'<line x1="{coord(x)}" y1="{coord(y)}" x2="{coord(x + 36)}" y2="{coord(y)}" stroke="{stroke}" '
             f'stroke-width="{width}"{dash_attr}/>'
         )
-        out.append(f'<text x="{_f(x + 44)}" y="{_f(y + 4)}">{escape(s.label)}</text>')
+        out.append(f'<text x="{coord(x + 44)}" y="{coord(y + 4)}">{escape(s.label)}</text>')
         y += 18
     bands = ", ".join(f"{name} vanaf {number(value, 1)}" for name, value in thresholds.items())
     out.append(
-        f'<line x1="{_f(x)}" y1="{_f(y)}" x2="{_f(x + 36)}" y2="{_f(y)}" stroke="{_BAND_GREY}" '
+        f'<line x1="{coord(x)}" y1="{coord(y)}" x2="{coord(x + 36)}" y2="{coord(y)}" stroke="{BAND_GREY}" '
         'stroke-width="3"/>'
     )
-    out.append(f'<text x="{_f(x + 44)}" y="{_f(y + 4)}">grens van de band: {escape(bands)}</text>')
+    out.append(
+        f'<text x="{coord(x + 44)}" y="{coord(y + 4)}">grens van de band: {escape(bands)}</text>'
+    )
     out.append("</g>")
     return out

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from samenwerk_cli.formats.bank import Bank
-from samenwerk_cli.render.chart import escape
+from samenwerk_cli.render.chart import BAND_GREY, coord, escape
 from samenwerk_cli.render.words import dimension_label, dimension_short, number
 from samenwerk_cli.scoring.trend import Partnership
 
@@ -21,7 +21,6 @@ LEFT, RIGHT, TOP, BOTTOM = 30.0, 160.0, 16.0, 40.0  # margins: the right one hol
 INSET = 46.0  # the first and last round this far inside the plot, so their names fit
 LOW, HIGH = 1, 5
 LABEL_GAP = 15.0  # end labels at least this far apart, so close scores stay legible
-_BAND_GREY = "#b8b8b8"
 # Per dimension: stroke, dash pattern and marker shape, distinct without colour.
 _STYLES = [
     ("#000000", "", "cirkel"),
@@ -70,10 +69,6 @@ def partnership_trend(partnership: Partnership, bank: Bank) -> str | None:
     )
 
 
-def _f(value: float) -> str:
-    return f"{value:.1f}"
-
-
 def _x(index: int, count: int) -> float:
     span = WIDTH - LEFT - RIGHT - 2 * INSET
     return LEFT + INSET + (span / 2 if count == 1 else span * index / (count - 1))
@@ -118,28 +113,31 @@ def _grid(rounds: Sequence[str], thresholds: Mapping[str, float]) -> list[str]:
     x0, x1 = LEFT, WIDTH - RIGHT
     out = ['<g class="raster" stroke="#dddddd" stroke-width="1">']
     out += [
-        f'<line x1="{_f(x0)}" y1="{_f(_y(v))}" x2="{_f(x1)}" y2="{_f(_y(v))}"/>'
+        f'<line x1="{coord(x0)}" y1="{coord(_y(v))}" x2="{coord(x1)}" y2="{coord(_y(v))}"/>'
         for v in range(LOW, HIGH + 1)
     ]
     out.append("</g>")
-    out.append(f'<g class="drempels" stroke="{_BAND_GREY}" stroke-width="3">')
+    out.append(f'<g class="drempels" stroke="{BAND_GREY}" stroke-width="3">')
     for name, value in sorted(thresholds.items(), key=lambda kv: kv[1]):
-        y = _f(_y(value))
+        y = coord(_y(value))
         out.append(
-            f'<line x1="{_f(x0)}" y1="{y}" x2="{_f(x1)}" y2="{y}"><title>{escape(name)}</title></line>'
+            f'<line x1="{coord(x0)}" y1="{y}" x2="{coord(x1)}" y2="{y}"><title>{escape(name)}</title></line>'
         )
     out.append("</g>")
     out.append('<g class="schaal" font-size="12" fill="#444444" text-anchor="end">')
-    out += [f'<text x="{_f(x0 - 10)}" y="{_f(_y(v) + 4)}">{v}</text>' for v in range(LOW, HIGH + 1)]
+    out += [
+        f'<text x="{coord(x0 - 10)}" y="{coord(_y(v) + 4)}">{v}</text>'
+        for v in range(LOW, HIGH + 1)
+    ]
     out.append("</g>")
     out.append('<g class="rondes" font-size="13" fill="#000000" text-anchor="middle">')
     for i, label in enumerate(rounds):
         x = _x(i, len(rounds))
         out.append(
-            f'<line x1="{_f(x)}" y1="{_f(HEIGHT - BOTTOM)}" x2="{_f(x)}" '
-            f'y2="{_f(HEIGHT - BOTTOM + 5)}" stroke="#444444"/>'
+            f'<line x1="{coord(x)}" y1="{coord(HEIGHT - BOTTOM)}" x2="{coord(x)}" '
+            f'y2="{coord(HEIGHT - BOTTOM + 5)}" stroke="#444444"/>'
         )
-        out.append(f'<text x="{_f(x)}" y="{_f(HEIGHT - BOTTOM + 22)}">{escape(label)}</text>')
+        out.append(f'<text x="{coord(x)}" y="{coord(HEIGHT - BOTTOM + 22)}">{escape(label)}</text>')
     out.append("</g>")
     return out
 
@@ -151,7 +149,7 @@ def _threshold_names(thresholds: Mapping[str, float]) -> list[str]:
         'stroke="#ffffff" stroke-width="3" paint-order="stroke">'
     ]
     out += [
-        f'<text x="{_f(LEFT + 4)}" y="{_f(_y(value) - 5)}">'
+        f'<text x="{coord(LEFT + 4)}" y="{coord(_y(value) - 5)}">'
         f"{escape(name)} vanaf {number(value, 1)}</text>"
         for name, value in sorted(thresholds.items(), key=lambda kv: kv[1])
     ]
@@ -161,24 +159,24 @@ def _threshold_names(thresholds: Mapping[str, float]) -> list[str]:
 
 def _marker(shape: str, x: float, y: float, colour: str) -> str:
     if shape == "vierkant":
-        return f'<rect x="{_f(x - 4.5)}" y="{_f(y - 4.5)}" width="9" height="9" fill="{colour}"/>'
+        return f'<rect x="{coord(x - 4.5)}" y="{coord(y - 4.5)}" width="9" height="9" fill="{colour}"/>'
     if shape == "driehoek":
-        points = f"{_f(x)},{_f(y - 6)} {_f(x + 5.5)},{_f(y + 4)} {_f(x - 5.5)},{_f(y + 4)}"
+        points = f"{coord(x)},{coord(y - 6)} {coord(x + 5.5)},{coord(y + 4)} {coord(x - 5.5)},{coord(y + 4)}"
         return f'<polygon points="{points}" fill="{colour}"/>'
     if shape == "ruit":
-        points = f"{_f(x)},{_f(y - 6)} {_f(x + 6)},{_f(y)} {_f(x)},{_f(y + 6)} {_f(x - 6)},{_f(y)}"
+        points = f"{coord(x)},{coord(y - 6)} {coord(x + 6)},{coord(y)} {coord(x)},{coord(y + 6)} {coord(x - 6)},{coord(y)}"
         return f'<polygon points="{points}" fill="{colour}"/>'
     if shape == "kruis":
         return (
-            f'<path d="M{_f(x - 5)},{_f(y - 5)} L{_f(x + 5)},{_f(y + 5)} M{_f(x - 5)},{_f(y + 5)} '
-            f'L{_f(x + 5)},{_f(y - 5)}" stroke="{colour}" stroke-width="2.5"/>'
+            f'<path d="M{coord(x - 5)},{coord(y - 5)} L{coord(x + 5)},{coord(y + 5)} M{coord(x - 5)},{coord(y + 5)} '
+            f'L{coord(x + 5)},{coord(y - 5)}" stroke="{colour}" stroke-width="2.5"/>'
         )
     if shape == "cirkel-open":
         return (
-            f'<circle cx="{_f(x)}" cy="{_f(y)}" r="4.5" fill="#ffffff" stroke="{colour}" '
+            f'<circle cx="{coord(x)}" cy="{coord(y)}" r="4.5" fill="#ffffff" stroke="{colour}" '
             'stroke-width="2"/>'
         )
-    return f'<circle cx="{_f(x)}" cy="{_f(y)}" r="5" fill="{colour}"/>'
+    return f'<circle cx="{coord(x)}" cy="{coord(y)}" r="5" fill="{colour}"/>'
 
 
 def _lines(rounds: Sequence[str], lines: Sequence[Line]) -> list[str]:
@@ -189,7 +187,7 @@ def _lines(rounds: Sequence[str], lines: Sequence[Line]) -> list[str]:
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         out.append(f'<g class="reeks"><title>{escape(line.label)}</title>')
         if len(points) >= 2:
-            path = " ".join(f"{_f(x)},{_f(y)}" for x, y in points)
+            path = " ".join(f"{coord(x)},{coord(y)}" for x, y in points)
             out.append(
                 f'<polyline points="{path}" stroke="{colour}" stroke-width="2"{dash_attr} '
                 'stroke-linejoin="round"/>'
@@ -233,12 +231,12 @@ def _end_labels(rounds: Sequence[str], lines: Sequence[Line]) -> list[str]:
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         x = WIDTH - RIGHT + 8
         out.append(
-            f'<polyline points="{_f(x_end + 8)},{_f(_y(score))} {_f(x)},{_f(y)} {_f(x + 22)},{_f(y)}" '
+            f'<polyline points="{coord(x_end + 8)},{coord(_y(score))} {coord(x)},{coord(y)} {coord(x + 22)},{coord(y)}" '
             f'fill="none" stroke="{colour}" stroke-width="1.5"{dash_attr}/>'
         )
         out.append(_marker(shape, x + 11, y, colour))
         out.append(
-            f'<text x="{_f(x + 28)}" y="{_f(y + 4.5)}">{escape(line.label)} '
+            f'<text x="{coord(x + 28)}" y="{coord(y + 4.5)}">{escape(line.label)} '
             f'<tspan font-weight="bold">{escape(number(score))}</tspan></text>'
         )
     out.append("</g>")
