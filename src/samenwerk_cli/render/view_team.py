@@ -22,9 +22,8 @@ from samenwerk_cli.render.view_model import (
     PairRow,
 )
 from samenwerk_cli.render.words import number, shown
+from samenwerk_cli.scoring.collect import LEAN_LIMITS
 from samenwerk_cli.scoring.results import GroupResult, OrgItemGap, Side
-
-LEAN_LOW, LEAN_HIGH = 2.5, 3.5  # a balans lean: mean position below / above (docs/model.md)
 
 
 def shown_or_none(value: float | None, *limits: float) -> float | None:
@@ -124,7 +123,7 @@ def _positions(gap: OrgItemGap, bank: Bank) -> str:
     limit = bank.model.drempels.organisatie_verschil_stelling
 
     def side(org: str, position: float, lean: Side | None) -> str:
-        where = number(position, 1, (LEAN_LOW, LEAN_HIGH))
+        where = number(position, 1, LEAN_LIMITS)
         if lean is None or not poles:
             return f"{org} in evenwicht ({where})"
         return f"{org} neigt naar ‘{poles[0 if lean == 'links' else 1]}’ ({where})"
@@ -153,7 +152,7 @@ def leans(group: GroupResult, bank: Bank) -> tuple[Lean, ...]:
         lean = None
         if item.neiging is not None:
             lean = vraag.polen[0 if item.neiging == "links" else 1]
-        position = shown(item.positie, (LEAN_LOW, LEAN_HIGH))
+        position = shown(item.positie, LEAN_LIMITS)
         poles = (vraag.polen[0], vraag.polen[1])
         out.append(Lean(vraag.tekst, poles, position, lean, item.n))
     return tuple(out)

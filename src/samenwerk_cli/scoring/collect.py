@@ -147,6 +147,7 @@ def collect(
 
 
 LEAN_LOW, LEAN_HIGH = (5, 2), (7, 2)  # 2.5 and 3.5 as fractions: compared exactly
+LEAN_LIMITS = (LEAN_LOW[0] / LEAN_LOW[1], LEAN_HIGH[0] / LEAN_HIGH[1])  # for showing a position
 
 
 def lean(raw: Sequence[int]) -> Side | None:

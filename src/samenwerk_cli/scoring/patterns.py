@@ -14,26 +14,16 @@ import msgspec
 
 from samenwerk_cli.formats.bank import Bank, Drempels
 from samenwerk_cli.formats.patterns import Patroon, Voorwaarde
-from samenwerk_cli.scoring import agreement
+from samenwerk_cli.scoring import agreement, collect
 from samenwerk_cli.scoring.results import Band, Figure, GroupResult, ItemResult, PatternHit
 
-# A balans item leans when the team's mean raw position is this far from the middle (3).
-# The rules read the lean from the item result (ItemResult.neiging and .positie); this function
-# states the same rule on raw answers, for the rule format's own tests.
-LEAN_LOW, LEAN_HIGH = 2.5, 3.5
 MIN_ORG_RESPONDENTS = 2
 
 
 def lean(raw: Sequence[int]) -> tuple[Literal["links", "rechts"] | None, float | None]:
-    """The lean of a balans item and the mean raw answer: < 2.5 links, > 3.5 rechts."""
-    if not raw:
-        return None, None
-    position = sum(raw) / len(raw)
-    if position < LEAN_LOW:
-        return "links", position
-    if position > LEAN_HIGH:
-        return "rechts", position
-    return None, position
+    """The lean of a balans item (:func:`samenwerk_cli.scoring.collect.lean`, the one rule) and
+    the mean raw answer. The rules read both from the item result; this is for their tests."""
+    return collect.lean(raw), (sum(raw) / len(raw) if raw else None)
 
 
 def _band(score: float, drempels: Drempels) -> Band:
