@@ -17,6 +17,7 @@ from samenwerk_cli.cli.options import (
     Paths,
     Questions,
     SkipInvalid,
+    to_screen,
     with_minimum,
 )
 from samenwerk_cli.errors import ExitCode
@@ -86,8 +87,8 @@ def export(
     run = score_paths(paths, bank, jobs or None)
     report_problems(env, run)
     found = run.partnerships
-    if output == "-":
-        output = None  # standard output, as everywhere
+    if to_screen(output):
+        output = None
     target = None if output is None else Path(output)
     if format_ in (Format.md, Format.html):
         from samenwerk_cli.cli import export_reports as reports

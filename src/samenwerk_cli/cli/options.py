@@ -68,6 +68,11 @@ MinPerOrganisation = Annotated[
 ]
 
 
+def to_screen(output: object) -> bool:
+    """No ``-o``, or ``-o -``: standard output, in every command that writes a file."""
+    return output is None or str(output) == "-"
+
+
 def with_minimum(bank: Any, minimum: int | None) -> Any:
     """The bank with ``--min-per-organisatie`` as its organisation minimum (when given)."""
     if minimum is not None:

@@ -10,7 +10,7 @@ import typer
 
 from samenwerk_cli.cli.context import environment
 from samenwerk_cli.cli.dutch import DutchCommand, DutchGroup
-from samenwerk_cli.cli.options import Dimensions, Json, Questions, Quick
+from samenwerk_cli.cli.options import Dimensions, Json, Questions, Quick, to_screen
 
 EXAMPLES = """
 samenwerk questions list --quick
@@ -160,7 +160,7 @@ def export(
     else:
         from samenwerk_cli.forms.tekst import text as build
     text = build(bank, vragen)
-    if output is None or str(output) == "-":
+    if to_screen(output):
         env.write(text.removeprefix("\ufeff"))
         return
     if output.exists() and not force:

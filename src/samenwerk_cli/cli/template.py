@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from samenwerk_cli.cli.context import environment
-from samenwerk_cli.cli.options import Organisation, Partnership, Questions, Quick
+from samenwerk_cli.cli.options import Organisation, Partnership, Questions, Quick, to_screen
 
 EXAMPLES = """
 samenwerk template -o anna.yaml -p "Opleidingsschool Noord"
@@ -47,7 +47,7 @@ def template(
     env = environment(ctx)
     bank = bank_mod.load(questions)
     text = answers.template(bank, partnership or "", organisation or "", quick=quick)
-    if output is None or str(output) == "-":  # -o - : standard output, as everywhere
+    if to_screen(output):
         env.write(text)
         return
     if output.exists() and not force:
