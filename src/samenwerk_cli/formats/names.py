@@ -1,9 +1,18 @@
-"""The one name of a dimension, in every report, table, chart, sheet and screen (docs/model.md §1).
+"""Names as a user reads them: the one name of a dimension, in every report, table, chart, sheet
+and screen (docs/model.md §1), and a list of names as a Dutch sentence says it.
 
-Here, low in the layers, so the session's screens name a dimension as the reports do.
+Here, low in the layers, so the session's screens name things as the reports do.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def sentence_list(items: Iterable[str], last: str = "en") -> str:
+    """``["A", "B", "C"]`` -> ``"A, B en C"`` (or ``"A, B of C"``)."""
+    words = list(items)
+    return ", ".join(words[:-1]) + f" {last} {words[-1]}" if len(words) > 1 else "".join(words)
 
 
 def dimension_short(dim_id: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from samenwerk_cli.formats.bank import Bank
+from samenwerk_cli.formats.names import sentence_list
 from samenwerk_cli.render import lenses
 from samenwerk_cli.render.lenses import label_of
 from samenwerk_cli.render.view_model import (
@@ -45,7 +46,7 @@ from samenwerk_cli.render.view_team import (
     pair,
     shown_or_none,
 )
-from samenwerk_cli.render.words import fase_name, number, or_list, percent, shown
+from samenwerk_cli.render.words import fase_name, number, percent, shown
 from samenwerk_cli.scoring.results import Band, GroupResult
 from samenwerk_cli.scoring.trend import Partnership, Trend
 
@@ -140,7 +141,7 @@ def _ahead(group: GroupResult, bank: Bank) -> str | None:
     fase = group.fase
     if not fase.vooruit:
         return None
-    ahead = or_list(fase_name(bank, f) for f in fase.vooruit)
+    ahead = sentence_list((fase_name(bank, f) for f in fase.vooruit), last="of")
     count = sum(fase.zelfbeeld.get(f, 0) for f in fase.vooruit)
     who = "Eén respondent denkt" if count == 1 else f"{count} respondenten denken"
     return (
@@ -212,9 +213,7 @@ def written(group: GroupResult, bank: Bank) -> tuple[Written, ...]:
 
 
 def _names(names: Sequence[str]) -> str:
-    if not names:
-        return ""
-    return ", ".join(names[:-1]) + f" en {names[-1]}" if len(names) > 1 else names[0]
+    return sentence_list(names)
 
 
 def actions(group: GroupResult) -> tuple[Action, ...]:

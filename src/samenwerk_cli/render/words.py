@@ -64,12 +64,6 @@ def duration(minutes: int) -> str:
     return f"bijna {hours + 1} uur"
 
 
-def or_list(items: Iterable[str], last: str = "of") -> str:
-    """``["A", "B", "C"]`` -> ``"A, B of C"``: a list as a Dutch sentence says it."""
-    words = list(items)
-    return ", ".join(words[:-1]) + f" {last} {words[-1]}" if len(words) > 1 else "".join(words)
-
-
 def statements(count: int) -> str:
     """``"1 stelling"``, ``"3 stellingen"``."""
     return f"{count} {'stelling' if count == 1 else 'stellingen'}"

@@ -16,6 +16,7 @@ import msgspec
 
 from samenwerk_cli.errors import Problem
 from samenwerk_cli.formats.answers import AnswerFile, Antwoorden
+from samenwerk_cli.formats.names import sentence_list
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -61,7 +62,7 @@ def _variants(what: str, names: Sequence[str | None], chosen: str | None) -> Pro
     distinct = list(dict.fromkeys(n for n in names if n is not None))
     if len(distinct) < 2:
         return None
-    listed = ", ".join(f"'{n}'" for n in distinct[:-1]) + f" en '{distinct[-1]}'"
+    listed = sentence_list(f"'{n}'" for n in distinct)
     return Problem(
         f"{what} geschreven als {listed}: dat telt als één {what}; het rapport gebruikt '{chosen}'"
     )

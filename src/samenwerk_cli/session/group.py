@@ -20,6 +20,7 @@ from typing import Any
 from samenwerk_cli.formats.answers import FASE_ONBEKEND, WEET_NIET, Antwoorden
 from samenwerk_cli.formats.bank import Bank, Vraag
 from samenwerk_cli.formats.group_file import MIN_DEELNEMERS, Deelnemer
+from samenwerk_cli.formats.names import sentence_list
 from samenwerk_cli.session.dialog import (
     BACK_HINT,
     DimensionHeader,
@@ -127,7 +128,7 @@ def participants_of(files: Sequence[Antwoorden]) -> tuple[Deelnemer, ...]:
 
 def names_list(deelnemers: Sequence[Deelnemer]) -> str:
     names = [d.naam for d in deelnemers]
-    return ", ".join(names[:-1]) + f" en {names[-1]}" if len(names) > 1 else "".join(names)
+    return sentence_list(names)
 
 
 class GroupSession:
