@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from samenwerk_cli.cli.app import app
-from samenwerk_cli.render.html import CONTRAST_PAIRS, PALETTE, contrast
+from samenwerk_cli.render.html import PALETTE
 from samenwerk_cli.render.view_model import (
     DimensionAdvice,
     Patterns,
@@ -29,6 +29,33 @@ NAJAAR = EXAMPLES / "opleidingsschool-noord" / "2026-najaar"
 TODAY = dt.date(2026, 11, 28)
 SVG_NS = "http://www.w3.org/2000/svg"
 SCRIPT = "<script>alert('x')</script> & <b>vet</b>"
+
+CONTRAST_PAIRS = [
+    ("tekst", "papier"),
+    ("zacht", "papier"),
+    ("accent", "papier"),
+    ("tekst", "vlak"),
+    ("accent", "vlak"),
+    ("zacht", "vlak"),
+    ("sterk-tekst", "sterk-vlak"),
+    ("aandacht-tekst", "aandacht-vlak"),
+    ("zorg-tekst", "zorg-vlak"),
+    ("sterk-tekst", "vlak"),  # "Kans:" in a pattern's callout
+    ("tekst", "let-op-vlak"),
+    ("let-op-rand", "let-op-vlak"),
+]
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio of two ``#rrggbb`` colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
 
 
 def export(args: list[str]) -> tuple[int, str, str]:

@@ -57,8 +57,8 @@ from samenwerk_cli.scoring.trend import Partnership
 if TYPE_CHECKING:
     import jinja2
 
-# Colours as (name, value); CONTRAST_PAIRS lists every text-on-background pair the CSS uses,
-# and a test holds each to WCAG's 4.5:1. The bands are also told by symbol and word.
+# Colours as (name, value); tests/test_html.py holds every text-on-background pair the CSS uses
+# to WCAG's 4.5:1. The bands are also told by symbol and word.
 PALETTE = {
     "tekst": "#1a1a1a",
     "zacht": "#4a4a4a",  # secondary text
@@ -75,20 +75,6 @@ PALETTE = {
     "let-op-vlak": "#fff4e0",
     "let-op-rand": "#9a5b00",
 }
-CONTRAST_PAIRS = [
-    ("tekst", "papier"),
-    ("zacht", "papier"),
-    ("accent", "papier"),
-    ("tekst", "vlak"),
-    ("accent", "vlak"),
-    ("zacht", "vlak"),
-    ("sterk-tekst", "sterk-vlak"),
-    ("aandacht-tekst", "aandacht-vlak"),
-    ("zorg-tekst", "zorg-vlak"),
-    ("sterk-tekst", "vlak"),  # "Kans:" in a pattern's callout
-    ("tekst", "let-op-vlak"),
-    ("let-op-rand", "let-op-vlak"),
-]
 
 # HTML cannot hold most control characters; a name typed with one is shown without it.
 _NOT_HTML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
@@ -243,15 +229,3 @@ def index_html(reports: Sequence[tuple[str, GroupResult]], bank: Bank, today: dt
         today=dutch_date(today),
         credit=CREDIT,
     )
-
-
-def contrast(foreground: str, background: str) -> float:
-    """WCAG 2 contrast ratio of two ``#rrggbb`` colours."""
-
-    def luminance(colour: str) -> float:
-        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
