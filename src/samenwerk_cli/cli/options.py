@@ -68,6 +68,19 @@ MinPerOrganisation = Annotated[
 ]
 
 
+OutputFile = Annotated[
+    Optional[Path],  # noqa: UP045 - typer reads the annotation at runtime on Python 3.10
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="BESTAND",
+        help="Schrijf naar dit bestand (standaard, of met -o -: het scherm).",
+        show_default=False,
+    ),
+]
+Force = Annotated[bool, typer.Option("--force", help="Overschrijf een bestaand bestand.")]
+
+
 def to_screen(output: object) -> bool:
     """No ``-o``, or ``-o -``: standard output, in every command that writes a file."""
     return output is None or str(output) == "-"

@@ -8,9 +8,16 @@ from typing import Annotated, Optional
 
 import typer
 
-from samenwerk_cli.cli.context import environment
+from samenwerk_cli.cli.context import environment, write_one
 from samenwerk_cli.cli.dutch import DutchCommand, DutchGroup
-from samenwerk_cli.cli.options import Dimensions, Json, Questions, Quick, to_screen
+from samenwerk_cli.cli.options import (
+    Dimensions,
+    Force,
+    Json,
+    OutputFile,
+    Questions,
+    Quick,
+)
 
 EXAMPLES = """
 samenwerk questions list --quick
@@ -127,26 +134,13 @@ def export(
             show_default=False,
         ),
     ],
-    output: Annotated[
-        Optional[Path],  # noqa: UP045 - typer reads the annotation at runtime
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="BESTAND",
-            help="Schrijf naar dit bestand (standaard, of met '-': het scherm).",
-            show_default=False,
-        ),
-    ] = None,
+    output: OutputFile = None,
     quick: Quick = False,
     dimension: Dimensions = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Overschrijf een bestaand bestand.")
-    ] = False,
+    force: Force = False,
     questions: Questions = None,
 ) -> None:
     """Zet de vragenlijst in een online formulier: LimeSurvey, Google Forms of Microsoft Forms."""
-    from samenwerk_cli import files
-    from samenwerk_cli.errors import Problem, SamenwerkError
     from samenwerk_cli.formats import bank as bank_mod
     from samenwerk_cli.forms import codes
 
@@ -160,12 +154,4 @@ def export(
     else:
         from samenwerk_cli.forms.tekst import text as build
     text = build(bank, vragen)
-    if to_screen(output):
-        env.write(text.removeprefix("\ufeff"))
-        return
-    if output.exists() and not force:
-        raise SamenwerkError(
-            Problem("bestaat al; kies een andere naam of gebruik --force", str(output))
-        )
-    files.atomic_write(output, text)
-    env.echo(f"Geschreven: {output}", err=True)
+    write_one(env, output, text, force)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Annotated, Optional
-
 import typer
 
-from samenwerk_cli.cli.context import environment
-from samenwerk_cli.cli.options import Organisation, Partnership, Questions, Quick, to_screen
+from samenwerk_cli.cli.context import environment, write_one
+from samenwerk_cli.cli.options import (
+    Force,
+    Organisation,
+    OutputFile,
+    Partnership,
+    Questions,
+    Quick,
+)
 
 EXAMPLES = """
 samenwerk template -o anna.yaml -p "Opleidingsschool Noord"
@@ -20,39 +24,18 @@ samenwerk template --quick
 
 def template(
     ctx: typer.Context,
-    output: Annotated[
-        Optional[Path],  # noqa: UP045 - typer reads the annotation at runtime
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="BESTAND",
-            help="Schrijf naar dit bestand (standaard, of met -o -: het scherm).",
-            show_default=False,
-        ),
-    ] = None,
+    output: OutputFile = None,
     partnership: Partnership = None,
     organisation: Organisation = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Overschrijf een bestaand bestand.")
-    ] = False,
+    force: Force = False,
     quick: Quick = False,
     questions: Questions = None,
 ) -> None:
     """Schrijf een leeg antwoordbestand: elke vraag als regel, met de stelling erboven."""
-    from samenwerk_cli import files
-    from samenwerk_cli.errors import Problem, SamenwerkError
     from samenwerk_cli.formats import answers
     from samenwerk_cli.formats import bank as bank_mod
 
     env = environment(ctx)
     bank = bank_mod.load(questions)
     text = answers.template(bank, partnership or "", organisation or "", quick=quick)
-    if to_screen(output):
-        env.write(text)
-        return
-    if output.exists() and not force:
-        raise SamenwerkError(
-            Problem("bestaat al; kies een andere naam of gebruik --force", str(output))
-        )
-    files.atomic_write(output, text)
-    env.echo(f"Geschreven: {output}", err=True)
+    write_one(env, output, text, force)
