@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from samenwerk_cli.cli.context import environment, tell
+from samenwerk_cli.cli.context import environment
 from samenwerk_cli.cli.options import (
     Dimensions,
     Organisation,
@@ -22,6 +22,7 @@ from samenwerk_cli.cli.options import (
     Round,
     Text,
 )
+from samenwerk_cli.cli.session_end import run_session
 from samenwerk_cli.errors import ExitCode
 
 if TYPE_CHECKING:
@@ -111,13 +112,13 @@ def reflect(
     Met --group typt de begeleider per stelling de cijfers van de hele groep op één regel;
     -o is dan een map met één antwoordbestand per deelnemer.
     """
-    from samenwerk_cli.errors import SamenwerkError, os_problem
+    from samenwerk_cli.errors import SamenwerkError
     from samenwerk_cli.formats import answers
     from samenwerk_cli.formats import bank as bank_mod
     from samenwerk_cli.scoring import score_answers
     from samenwerk_cli.session.single import Metadata
-    from samenwerk_cli.session.storage import Changed, FileSaver, resume_command
-    from samenwerk_cli.terminal import ending, signals
+    from samenwerk_cli.session.storage import FileSaver, resume_command
+    from samenwerk_cli.terminal import ending
 
     env = environment(ctx)
     if not env.stdin_isatty:
@@ -148,26 +149,16 @@ def reflect(
         )
 
     saver = FileSaver(output)
-    try:
-        with signals.ending_on_signals():
-            try:
-                data = _session(env, saver, bank, resume, output, quick, dimensions, given)
-            finally:
-                saver.release()  # before the handlers go: a signal now must not leave the lock
-    except (KeyboardInterrupt, EOFError) as exc:
-        command = resume_command(saver.path, questions, quick, dimensions) if saver.path else ""
-        ending.interrupted(env.err, saver.path, command)
-        return signals.exit_code(exc)
-    except Changed as exc:
-        tell(env, exc.problems)
-        ending.changed(env.err, resume_command(exc.aside, questions, quick, dimensions))
-        return ExitCode.INVALID
-    except OSError as exc:
-        command = resume_command(saver.path, questions, quick, dimensions) if saver.path else ""
-        tell(env, [os_problem(exc)])
-        ending.save_failed(env.err, saver.path, command)
-        return ExitCode.INVALID
-
+    data = run_session(
+        env,
+        saver,
+        lambda: _session(env, saver, bank, resume, output, quick, dimensions, given),
+        lambda: saver.path,
+        lambda path: resume_command(path, questions, quick, dimensions),
+        "Je antwoorden",
+    )
+    if isinstance(data, ExitCode):
+        return data
     assert saver.path is not None
     ending.saved_single(env.out, saver.path)
     groups = score_answers([answers.AnswerFile(str(saver.path), data)], bank)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from samenwerk_cli.cli.context import tell
-from samenwerk_cli.errors import ExitCode, Problem, SamenwerkError, os_problem
+from samenwerk_cli.cli.session_end import run_session
+from samenwerk_cli.errors import ExitCode, Problem, SamenwerkError
 from samenwerk_cli.formats import answers
 from samenwerk_cli.formats import group_file as group
 from samenwerk_cli.formats.bank import Bank
@@ -44,38 +44,35 @@ def run(
     round_: str | None,
 ) -> ExitCode:
     from samenwerk_cli.scoring import score_answers
-    from samenwerk_cli.terminal import ending, signals
+    from samenwerk_cli.terminal import ending
 
     if resume is not None and (spec is not None or group_file is not None):
         raise SamenwerkError(
             "gebruik --resume MAP zonder --group: de deelnemers staan al in de map"
         )
     saver = storage.FolderSaver(resume)
-    try:
-        with signals.ending_on_signals():
-            try:
-                files = _session(
-                    env, saver, bank, spec, group_file, output, resume, quick, dimensions,
-                    questions, Metadata(partnerschap=partnership, ronde=round_),
-                )  # fmt: skip
-            finally:
-                saver.release()  # before the handlers go: a signal now must not leave the lock
-    except (KeyboardInterrupt, EOFError) as exc:
-        folder = saver.folder
-        command = storage.resume_command(folder, questions, quick, dimensions) if folder else ""
-        ending.interrupted(env.err, folder, command, "De antwoorden")
-        return signals.exit_code(exc)
-    except storage.Changed as exc:
-        tell(env, exc.problems)
-        ending.changed(env.err, storage.resume_command(exc.aside, questions, quick, dimensions))
-        return ExitCode.INVALID
-    except OSError as exc:
-        folder = saver.folder
-        command = storage.resume_command(folder, questions, quick, dimensions) if folder else ""
-        tell(env, [os_problem(exc)])
-        ending.save_failed(env.err, folder, command, "De antwoorden")
-        return ExitCode.INVALID
-
+    files = run_session(
+        env,
+        saver,
+        lambda: _session(
+            env,
+            saver,
+            bank,
+            spec,
+            group_file,
+            output,
+            resume,
+            quick,
+            dimensions,
+            questions,
+            Metadata(partnerschap=partnership, ronde=round_),
+        ),
+        lambda: saver.folder,
+        lambda path: storage.resume_command(path, questions, quick, dimensions),
+        "De antwoorden",
+    )
+    if isinstance(files, ExitCode):
+        return files
     assert saver.folder is not None
     ending.saved_group(env.out, saver.folder, len(saver.paths))
     done = [answers.AnswerFile(str(p), d) for p, d in zip(saver.paths, files, strict=True)]
