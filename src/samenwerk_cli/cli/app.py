@@ -8,14 +8,16 @@ stay fast.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
+from collections.abc import Iterator, MutableMapping
 from typing import Annotated, Any
 
 import typer
+from typer._click.core import Command
 from typer._click.exceptions import ClickException, UsageError
 
-from samenwerk_cli.cli import export, import_, questions, reflect, score, template
 from samenwerk_cli.cli.context import environment, tell
 from samenwerk_cli.cli.dutch import DutchCommand, DutchGroup, DutchUsageError
 from samenwerk_cli.errors import ExitCode, SamenwerkError, os_problem
@@ -24,9 +26,71 @@ from samenwerk_cli.formats.clean import visible
 DEBUG_VAR = "SAMENWERK_DEBUG"  # set to 1 to see the traceback of an internal error
 
 
+# Each command's module and function, in the order a facilitator meets them (the help page lists
+# them so). A command is built only when it is run or listed: typer reads every parameter of a
+# command's function to build it (about 2 ms each), and a run needs just one.
+COMMANDS = {
+    "reflect": ("reflect", "reflect"),
+    "score": ("score", "score"),
+    "export": ("export", "export"),
+    "import": ("import_", "import_"),
+    "template": ("template", "template"),
+    "questions": ("questions", "app"),
+}
+_SETTINGS: dict[str, Any] = {
+    "add_completion": False,
+    "rich_markup_mode": None,
+    "pretty_exceptions_enable": False,
+}
+
+
+def build(name: str) -> Command:
+    """The click command ``name``, from its module (a sub-app for ``questions``)."""
+    module_name, attribute = COMMANDS[name]
+    module = importlib.import_module(f"samenwerk_cli.cli.{module_name}")
+    target = getattr(module, attribute)
+    if isinstance(target, typer.Typer):
+        return typer.main.get_command(target)
+    one = typer.Typer(**_SETTINGS)
+    one.command(name, cls=DutchCommand, epilog=module.EXAMPLES)(target)
+    return typer.main.get_command(one)
+
+
+class _Commands(MutableMapping[str, Command]):
+    """The group's commands by name, each built on first lookup: click and typer list the
+    names (help, "did you mean") without building, and a run looks up only its own."""
+
+    def __init__(self) -> None:
+        self._built: dict[str, Command] = {}
+
+    def __getitem__(self, name: str) -> Command:
+        if name not in self._built:
+            if name not in COMMANDS:
+                raise KeyError(name)
+            self._built[name] = build(name)
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: Command) -> None:
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        raise TypeError("the commands are fixed")
+
+    def __iter__(self) -> Iterator[str]:
+        yield from COMMANDS
+        yield from (name for name in self._built if name not in COMMANDS)
+
+    def __len__(self) -> int:
+        return len(COMMANDS) + sum(name not in COMMANDS for name in self._built)
+
+
 class _Group(DutchGroup):
     """The seam: a command's exit code, a :class:`SamenwerkError`, Ctrl-C and any internal error
     each end here as one message and one exit code (click would say "Aborted!" and exit 1)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = _Commands()
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -77,18 +141,9 @@ app = typer.Typer(
     cls=_Group,
     help="Reflecteren op samenwerken: vragenlijst, scores en rapporten voor partnerschappen.",
     epilog=EXAMPLES,
-    add_completion=False,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
+    **_SETTINGS,
 )
-# In the order a facilitator meets them; the help page lists them so.
-app.command("reflect", cls=DutchCommand, epilog=reflect.EXAMPLES)(reflect.reflect)
-app.command("score", cls=DutchCommand, epilog=score.EXAMPLES)(score.score)
-app.command("export", cls=DutchCommand, epilog=export.EXAMPLES)(export.export)
-app.command("import", cls=DutchCommand, epilog=import_.EXAMPLES)(import_.import_)
-app.command("template", cls=DutchCommand, epilog=template.EXAMPLES)(template.template)
-app.add_typer(questions.app, name="questions")
 
 
 def _version_line() -> str:

@@ -29,7 +29,10 @@ samenwerk questions export --format limesurvey -o enquete.txt
 """
 
 app = typer.Typer(
+    name="questions",
     cls=DutchGroup,
+    add_completion=False,
+    rich_markup_mode=None,
     help="Bekijk, controleer of exporteer een vragenlijst.",
     no_args_is_help=False,
     epilog=EXAMPLES,
