@@ -28,13 +28,15 @@ _TYPES = {
     "datetime": "een datum en tijd",
 }
 
-_RULES: list[tuple[re.Pattern[str], Any]] = [
+# Patterns as text, compiled by ``re`` (and cached) when a message first needs one: most runs
+# meet no error, and compiling them all at import would cost every command a millisecond.
+_RULES: list[tuple[str, Any]] = [
     (
-        re.compile(r"Object missing required field `(?P<f>[^`]+)`"),
+        r"Object missing required field `(?P<f>[^`]+)`",
         lambda m: ("ontbreekt maar is verplicht", m["f"]),
     ),
     (
-        re.compile(r"Object contains unknown field `(?P<f>[^`]*)`"),
+        r"Object contains unknown field `(?P<f>[^`]*)`",
         lambda m: (
             ("is geen bekend veld (tikfout?)", m["f"])
             if m["f"]
@@ -42,46 +44,46 @@ _RULES: list[tuple[re.Pattern[str], Any]] = [
         ),
     ),
     (
-        re.compile(r"Expected `(?P<want>[^`]+)`, got `(?P<got>[^`]+)`"),
+        r"Expected `(?P<want>[^`]+)`, got `(?P<got>[^`]+)`",
         lambda m: (f"moet {_type(m['want'])} zijn, maar is {_type(m['got'])}", None),
     ),
     (
-        re.compile(r"Expected `(?P<want>[^`]+)` (?P<op>[<>]=?) (?P<n>[\d.]+)"),
+        r"Expected `(?P<want>[^`]+)` (?P<op>[<>]=?) (?P<n>[\d.]+)",
         lambda m: (f"moet {_type(m['want'])} {_op(m['op'])} {_number(m['n'])} zijn", None),
     ),
     (
-        re.compile(r"Expected `(?P<want>[^`]+)` of length (?P<op>[<>]=?) ?(?P<n>\d+)"),
+        r"Expected `(?P<want>[^`]+)` of length (?P<op>[<>]=?) ?(?P<n>\d+)",
         lambda m: (f"lengte moet {_op(m['op'])} {m['n']} zijn", None),
     ),
     (
-        re.compile(r"Expected `array` of length (?P<n>\d+)"),
+        r"Expected `array` of length (?P<n>\d+)",
         lambda m: (f"moet een lijst van precies {m['n']} zijn", None),
     ),
     (
-        re.compile(r"Invalid enum value (?P<v>.+)"),
+        r"Invalid enum value (?P<v>.+)",
         lambda m: (f"waarde {m['v']} is niet toegestaan", None),
     ),
     (
-        re.compile(r"Invalid (?:RFC3339 encoded )?date\b"),
+        r"Invalid (?:RFC3339 encoded )?date\b",
         lambda m: ("moet een geldige datum zijn: schrijf de datum als 2026-11-24", None),
     ),
     (
-        re.compile(r"Invalid (?:RFC3339 encoded )?(?:datetime|time)"),
+        r"Invalid (?:RFC3339 encoded )?(?:datetime|time)",
         lambda m: ("moet een geldige datum en tijd zijn, zoals 2026-11-24T14:30", None),
     ),
     (
-        re.compile(r"Expected `[^`]+` matching regex"),
+        r"Expected `[^`]+` matching regex",
         lambda m: ("heeft niet de juiste vorm", None),
     ),
     (
-        re.compile(r"Expected `[^`]+` that is a multiple of (?P<n>\S+)"),
+        r"Expected `[^`]+` that is a multiple of (?P<n>\S+)",
         lambda m: (f"moet een veelvoud van {m['n']} zijn", None),
     ),
     (
-        re.compile(r"out of range|too large|too small"),
+        r"out of range|too large|too small",
         lambda m: ("dit getal is te groot of te klein", None),
     ),
-    (re.compile(r"Invalid (?:enum )?value"), lambda m: ("deze waarde is niet toegestaan", None)),
+    (r"Invalid (?:enum )?value", lambda m: ("deze waarde is niet toegestaan", None)),
 ]
 # Any other msgspec message (their wording may change between versions) still gets Dutch.
 _FALLBACK = "ongeldige waarde voor dit veld"
@@ -171,7 +173,7 @@ def _to_problem(message: str, path: tuple[Any, ...], doc: Document, value_type: 
             path = _locate_key(doc.data, path, value_type)
     dutch, extra = _FALLBACK, None
     for pattern, build in _RULES:
-        match = pattern.search(message)
+        match = re.search(pattern, message)
         if match:
             dutch, extra = build(match)
             break
