@@ -1,14 +1,16 @@
 """Speed work changes no figure: ``score --json`` (packed files, streamed scoring, msgspec output,
-worker processes) gives the same text as the plain path: every file read on its own, all
-partnerships scored at once, the whole document written with ``json.dumps``."""
+worker processes that read and score) gives the same text as the plain path: every file read on
+its own, all partnerships scored at once, the whole document written with ``json.dumps``."""
 
 from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 from typer.testing import CliRunner
 
@@ -17,8 +19,9 @@ from samenwerk_cli.errors import Problem, SamenwerkError
 from samenwerk_cli.formats import answers
 from samenwerk_cli.formats import bank as bank_mod
 from samenwerk_cli.formats.answers import Antwoorden
+from samenwerk_cli.formats.bank import Bank
 from samenwerk_cli.render import json as json_out
-from samenwerk_cli.scoring import batch, thresholds, trend
+from samenwerk_cli.scoring import batch, thresholds, trend, workers
 from samenwerk_cli.scoring.packed import Packed
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -26,21 +29,21 @@ BANK = bank_mod.load(None)
 ROUNDS = ("2026-voorjaar", "2026-najaar", "ronde 3")
 
 
-def plain_json(root: Path, fail_under: str | None = None) -> str:
+def plain_json(root: Path, fail_under: str | None = None, bank: Bank = BANK) -> str:
     """The reference: one file after the other, no packing, no pool, one json.dumps."""
     paths, errors = batch.discover([root])
     files = []
     for path in paths:
         try:
-            files.append(answers.read(path, BANK))
+            files.append(answers.read(path, bank))
         except SamenwerkError as exc:
             errors += exc.problems
-    found = trend.partnerships(files, BANK)
-    limits = thresholds.parse([fail_under] if fail_under else [], BANK)
+    found = trend.partnerships(files, bank)
+    limits = thresholds.parse([fail_under] if fail_under else [], bank)
     below = thresholds.shortfalls([p.laatste for p in found], limits)
     document: dict[str, Any] = {
         "formaat": json_out.SCORE_FORMAT,
-        "partnerschappen": list(json_out.partnership_dicts(found, BANK)),
+        "partnerschappen": list(json_out.partnership_dicts(found, bank)),
         "fouten": [{"bestand": p.file, "melding": without_file(p)} for p in errors],
         "onder_drempel": [
             {
@@ -135,8 +138,12 @@ def test_fast_json_equals_the_plain_path(
     assert result.stdout == expected
 
 
-def test_examples_json_equals_the_plain_path(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["score", "--json", str(EXAMPLES)])
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_examples_json_equals_the_plain_path(
+    runner: CliRunner, jobs: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(batch, "PARALLEL_FROM", 2)  # jobs 2: read and scored in the workers
+    result = runner.invoke(app, ["score", "--json", "--jobs", jobs, str(EXAMPLES)])
     assert result.exit_code == 0
     assert result.stdout == plain_json(EXAMPLES)
 
@@ -156,3 +163,63 @@ def test_a_packed_file_unpacks_to_the_same_answers(corpus: Path) -> None:
 def test_the_packed_form_keeps_every_field() -> None:
     """A field added to Antwoorden must be added to Packed, or batch scoring would drop it."""
     assert set(Antwoorden.__struct_fields__) - {"antwoorden"} <= set(Packed.__struct_fields__)
+
+
+RETIRED = "ambitie.gedeelde-ambitie"  # in the bank's vervallen: skipped, with a warning
+
+
+@pytest.fixture(scope="module")
+def teams(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """12 partnerships over 1 to 3 rounds, teams of 2 to 9 from organisations of very different
+    sizes (so the minimum per organisation matters), answers to a retired item, and a respondent
+    who answered twice; files shuffled over folders."""
+    root = tmp_path_factory.mktemp("teams")
+    rng = random.Random(22)
+    texts = []
+    for number in range(12):
+        for ronde in ROUNDS[: 1 + number % 3]:
+            for member in range(rng.randint(2, 9)):
+                text = answer_file(rng, f"Partnerschap {number}", ronde, member)
+                organisation = rng.choice(["Groot", "Groot", "Groot", "Middel", "Middel", "Klein"])
+                text = re.sub(r"(?m)^organisatie: .*$", f"organisatie: {organisation}", text)
+                if rng.random() < 0.2:
+                    text = text.replace("antwoorden:\n", f"antwoorden:\n  {RETIRED}: 4\n", 1)
+                texts.append(text)
+    texts.append(texts[5].replace("datum: 2026-03-1", "datum: 2026-04-1"))  # the same person again
+    rng.shuffle(texts)
+    for count, text in enumerate(texts):
+        folder = root / f"map-{count % 4}"
+        folder.mkdir(exist_ok=True)
+        (folder / f"r{count:03d}.yaml").write_text(text, encoding="utf-8")
+    return root
+
+
+def test_scoring_in_the_workers_gives_the_same_bytes(
+    runner: CliRunner, teams: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """jobs 2 reads and scores in worker processes; jobs 1 does all in one: the same output,
+    on stdout and stderr (warnings in the same order), with and without a minimum per
+    organisation (which the workers must take from the bank the command uses)."""
+    monkeypatch.setattr(batch, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(workers, "TASK_FILES", 12)  # tasks of one partnership, and of several
+    monkeypatch.setattr(workers, "AHEAD", 1)  # fewer tasks in flight than there are tasks
+    outputs = []
+    for minimum in ([], ["--min-per-organisatie", "4"]):
+        args = ["score", "--json", "--fail-under", "3.2", *minimum, str(teams)]
+        serial = runner.invoke(app, [*args, "--jobs", "1"])
+        pooled = runner.invoke(app, [*args, "--jobs", "2"])
+        assert serial.exit_code == pooled.exit_code == 1  # below the threshold, no bad file
+        assert pooled.stdout == serial.stdout
+        assert pooled.stderr == serial.stderr
+        bank = bank_mod.load(None)
+        if minimum:
+            drempels = bank.model.drempels
+            bank.model.drempels = msgspec.structs.replace(drempels, organisatie_minimum=4)
+        assert pooled.stdout == plain_json(teams, "3.2", bank)
+        outputs.append(pooled.stdout)
+    assert f"niet mee: {RETIRED}" in pooled.stderr
+    assert "staat twee keer in deze ronde" in pooled.stderr
+    without, with_minimum = (json.loads(text)["partnerschappen"] for text in outputs)
+    hidden = [o for p in with_minimum for o in p["organisaties_zonder_kolom"]]
+    assert len(with_minimum) == 24 and len({p["partnerschap"] for p in with_minimum}) == 12
+    assert hidden and hidden != [o for p in without for o in p["organisaties_zonder_kolom"]]

@@ -84,9 +84,9 @@ def export(
 
     env = environment(ctx)
     bank = with_minimum(bank_mod.load(questions), min_per_organisation)
-    run = score_paths(paths, bank, jobs or None)
-    report_problems(env, run)
-    found = run.partnerships
+    with score_paths(paths, bank, jobs or None) as run:  # the workers stop, whatever happens
+        report_problems(env, run)
+        found = run.partnerships
     if to_screen(output):
         output = None
     target = None if output is None else Path(output)

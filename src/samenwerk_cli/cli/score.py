@@ -72,27 +72,27 @@ def score(
     env = environment(ctx)
     bank = with_minimum(bank_mod.load(questions), min_per_organisation)
     limits = thresholds.parse(fail_under, bank)
-    run = score_paths(paths, bank, jobs or None)
-    report_problems(env, run)
-    below: list[Shortfall] = []
-    if json:
-        import sys
+    with score_paths(paths, bank, jobs or None) as run:  # the workers stop, whatever happens
+        report_problems(env, run)
+        below: list[Shortfall] = []
+        if json:
+            import sys
 
-        from samenwerk_cli.render.json import write_score_json
+            from samenwerk_cli.render.json import write_score_json
 
-        def judged() -> Iterator["Partnership"]:  # thresholds judged as each partnership streams by
-            for partnership in run.stream():
-                rondes = partnership.rondes if all_rounds else [partnership.laatste]
-                below.extend(thresholds.shortfalls(rondes, limits))
-                yield partnership
+            def judged() -> Iterator["Partnership"]:  # thresholds judged as each streams by
+                for partnership in run.stream():
+                    rondes = partnership.rondes if all_rounds else [partnership.laatste]
+                    below.extend(thresholds.shortfalls(rondes, limits))
+                    yield partnership
 
-        write_score_json(sys.stdout.write, judged(), run.errors, bank, lambda: below)
-    else:
-        from samenwerk_cli.terminal.report import print_partnerships
+            write_score_json(sys.stdout.write, judged(), run.errors, bank, lambda: below)
+        else:
+            from samenwerk_cli.terminal.report import print_partnerships
 
-        chosen = run.groups if all_rounds else [p.laatste for p in run.partnerships]
-        below = thresholds.shortfalls(chosen, limits)
-        print_partnerships(env.out, run.partnerships, bank)
+            chosen = run.groups if all_rounds else [p.laatste for p in run.partnerships]
+            below = thresholds.shortfalls(chosen, limits)
+            print_partnerships(env.out, run.partnerships, bank)
     for s in below:
         env.echo(thresholds.message(s), err=True)
     files = run.files_code(skip_invalid)

@@ -26,6 +26,8 @@ class ScoreRun:
     ``partnerships`` may be given as an iterator that scores each partnership when it is asked
     for: :meth:`stream` then hands them out one at a time without keeping them (a batch of
     thousands writes each and lets it go), and :attr:`partnerships` scores and keeps them all.
+    Such an iterator may hold worker processes: :meth:`close` (or leaving a ``with``) stops them
+    when the partnerships are not all asked for.
     """
 
     def __init__(
@@ -36,12 +38,24 @@ class ScoreRun:
     ) -> None:
         self._source: Iterator[Partnership] | None = None
         self._kept: list[Partnership] | None = None
+        self._close = getattr(partnerships, "close", None)  # a generator's, ending its workers
         if isinstance(partnerships, list):
             self._kept = partnerships
         else:
             self._source = iter(partnerships)
         self.errors = errors if errors is not None else []
         self.warnings = warnings if warnings is not None else []
+
+    def __enter__(self) -> ScoreRun:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop scoring what was not asked for yet; any worker processes stop."""
+        if self._close is not None:
+            self._close()
 
     @property
     def partnerships(self) -> list[Partnership]:
@@ -80,16 +94,31 @@ def score_paths(paths: Iterable[Path], bank: Bank, jobs: int | None = None) -> S
     Bad files do not stop the others; they come back in ``errors``. Only when no file at all
     could be read is that an error by itself. The partnerships are scored when asked for, one
     at a time (:meth:`ScoreRun.stream`), in the order of their first file; the warnings of
-    putting the teams together are known before that.
+    putting the teams together are known before that. A large batch is read and scored by
+    worker processes (:mod:`~samenwerk_cli.scoring.workers`), which stop when the stream ends
+    or is closed (:meth:`ScoreRun.close`).
     """
     from samenwerk_cli.scoring import batch, trend
 
-    read = batch.load(paths, bank, jobs)
-    if not read.packed:
-        raise SamenwerkError(read.errors)
-    parts = list(trend.partition(read.packed))
-    team_warnings = trend.team_warnings(parts, bank)
-    found = trend.stream_partnerships(parts, bank)
+    names, problems = batch.find(paths)
+    pool = None
+    if size := batch.pool_size(len(names), jobs):
+        from samenwerk_cli.scoring.workers import Pool
+
+        pool = Pool(size, bank)
+    try:
+        read = batch.read_all(names, bank, 1, pool)
+        read.errors[:0] = problems
+        if not read.packed:
+            raise SamenwerkError(read.errors)
+        parts = list(trend.partition(read.packed))
+        every = list(parts)  # the workers start on the first while the warnings are put together
+        found = trend.stream_partnerships(parts, bank) if pool is None else pool.score(parts)
+        team_warnings = trend.team_warnings(every, bank)
+    except BaseException:
+        if pool is not None:
+            pool.close()
+        raise
     return ScoreRun(found, read.errors, read.warnings + team_warnings)
 
 

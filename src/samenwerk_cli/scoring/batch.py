@@ -1,7 +1,7 @@
 """Reading many answer files: find them, check each, keep going past bad ones.
 
-Large batches are read by a pool of processes (parsing dominates the cost and is CPU-bound);
-each worker loads the bank once, and only the validated answers travel back, packed
+Large batches are read by a pool of processes (parsing dominates the cost and is CPU-bound; see
+:mod:`~samenwerk_cli.scoring.workers`), and only the validated answers travel back, packed
 (:mod:`~samenwerk_cli.scoring.packed`): the batch holds every file until the end, so each is kept small.
 """
 
@@ -10,16 +10,19 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import msgspec
 
 from samenwerk_cli.errors import INTERNAL, Problem, SamenwerkError
 from samenwerk_cli.files import os_reason, regular_file_problem
 from samenwerk_cli.formats import answers
-from samenwerk_cli.formats import bank as bank_mod
 from samenwerk_cli.formats.answers import AnswerFile
 from samenwerk_cli.formats.bank import Bank
 from samenwerk_cli.scoring.packed import Packed, pack, unpack
+
+if TYPE_CHECKING:
+    from samenwerk_cli.scoring.workers import Pool
 
 SUFFIXES = (".yaml", ".yml")
 PARALLEL_FROM = 400  # below this, starting workers costs more than it saves
@@ -97,21 +100,17 @@ def _read_one(path: Path | str, bank: Bank) -> AnswerFile | list[Problem]:
         ]
 
 
-_worker_bank: dict[str, Bank] = {}
-
-
-def _init_worker(bank_dir: str) -> None:
-    _worker_bank["bank"] = bank_mod.load(bank_dir)
-
-
-def _read_packed(path: Path | str, bank: Bank) -> Packed | AnswerFile | list[Problem]:
+def read_packed(path: Path | str, bank: Bank) -> Packed | AnswerFile | list[Problem]:
     result = _read_one(path, bank)
     return result if isinstance(result, list) else pack(result, bank)
 
 
 def _read_chunk(paths: Sequence[Path | str]) -> list[Packed | AnswerFile | list[Problem]]:
-    bank = _worker_bank["bank"]
-    return [_read_packed(p, bank) for p in paths]
+    """In a worker process: read and pack a few files against the worker's bank."""
+    from samenwerk_cli.scoring import workers
+
+    bank = workers.bank()
+    return [read_packed(p, bank) for p in paths]
 
 
 def _chunks(paths: Sequence[Path | str], size: int) -> Iterator[Sequence[Path | str]]:
@@ -119,25 +118,31 @@ def _chunks(paths: Sequence[Path | str], size: int) -> Iterator[Sequence[Path | 
         yield paths[start : start + size]
 
 
-def read_all(paths: Sequence[Path | str], bank: Bank, jobs: int | None = None) -> Batch:
+def pool_size(files: int, jobs: int | None = None) -> int:
+    """How many worker processes a batch of ``files`` gets: 0 for a small one (or ``jobs`` 1)."""
+    jobs = jobs if jobs is not None else min(os.cpu_count() or 1, 4)
+    return jobs if jobs > 1 and files >= PARALLEL_FROM else 0
+
+
+def read_all(
+    paths: Sequence[Path | str], bank: Bank, jobs: int | None = None, pool: Pool | None = None
+) -> Batch:
     """Read and check every file; results keep the order of ``paths``.
 
+    With ``pool``, its workers read; else a large batch gets a pool of its own for the reading.
     Give the paths as text where memory counts: a packed file then shares its name with ``paths``.
     """
     batch = Batch(bank)
-    jobs = jobs if jobs is not None else min(os.cpu_count() or 1, 4)
-    if jobs > 1 and len(paths) >= PARALLEL_FROM:
-        from concurrent.futures import ProcessPoolExecutor  # a few files need no pool: no import
+    if pool is None and (size := pool_size(len(paths), jobs)):
+        from samenwerk_cli.scoring.workers import Pool  # a few files need no pool: no import
 
-        with ProcessPoolExecutor(
-            jobs, initializer=_init_worker, initargs=(str(bank.path),)
-        ) as pool:
-            results: Iterable[Packed | AnswerFile | list[Problem]] = (
-                r for chunk in pool.map(_read_chunk, _chunks(paths, CHUNK)) for r in chunk
-            )
-            _collect(batch, paths, results)
+        with Pool(size, bank) as own:
+            return read_all(paths, bank, pool=own)
+    if pool is not None:
+        chunks = pool.map(_read_chunk, _chunks(paths, CHUNK))
+        _collect(batch, paths, (r for chunk in chunks for r in chunk))
     else:
-        _collect(batch, paths, (_read_packed(p, bank) for p in paths))
+        _collect(batch, paths, (read_packed(p, bank) for p in paths))
     return batch
 
 
@@ -156,13 +161,19 @@ def _collect(
             batch.warnings += result.warnings
 
 
-def load(paths: Iterable[Path], bank: Bank, jobs: int | None = None) -> Batch:
-    """Find and read the answer files under ``paths``; no files at all is an error."""
+def find(paths: Iterable[Path]) -> tuple[list[str], list[Problem]]:
+    """:func:`discover`, with the files named as text; no files at all is an error."""
     found, problems = discover(paths)
     if not found and not problems:
         raise SamenwerkError("geen antwoordbestanden (*.yaml, *.yml) gevonden")
-    names = [str(p) for p in found]  # a Path costs three times the memory of its text
-    del found
-    batch = read_all(names, bank, jobs)
+    return [str(p) for p in found], problems  # a Path costs three times the memory of its text
+
+
+def load(
+    paths: Iterable[Path], bank: Bank, jobs: int | None = None, pool: Pool | None = None
+) -> Batch:
+    """Find and read the answer files under ``paths``; no files at all is an error."""
+    names, problems = find(paths)
+    batch = read_all(names, bank, jobs, pool)
     batch.errors[:0] = problems
     return batch
