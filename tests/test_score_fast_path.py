@@ -22,7 +22,7 @@ from samenwerk_cli.formats.answers import Antwoorden
 from samenwerk_cli.formats.bank import Bank
 from samenwerk_cli.render import json as json_out
 from samenwerk_cli.scoring import batch, thresholds, trend, workers
-from samenwerk_cli.scoring.packed import Packed
+from samenwerk_cli.scoring.packed import Packed, pack
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 BANK = bank_mod.load(None)
@@ -223,3 +223,30 @@ def test_scoring_in_the_workers_gives_the_same_bytes(
     hidden = [o for p in with_minimum for o in p["organisaties_zonder_kolom"]]
     assert len(with_minimum) == 24 and len({p["partnerschap"] for p in with_minimum}) == 12
     assert hidden and hidden != [o for p in without for o in p["organisaties_zonder_kolom"]]
+
+
+def same(a: object, b: object) -> bool:
+    """Equal, and of the same type all the way down (4 == 4.0, but the JSON says 4 or 4.0)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, msgspec.Struct):
+        return all(same(getattr(a, f), getattr(b, f)) for f in a.__struct_fields__)
+    if isinstance(a, tuple | list):
+        return len(a) == len(b) and all(map(same, a, b))  # type: ignore[arg-type]
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(same(v, b[k]) for k, v in a.items())  # type: ignore[attr-defined]
+    return a == b
+
+
+@pytest.mark.parametrize("folder", ["corpus", "teams"])
+def test_partnerships_come_back_from_a_worker_as_they_were(
+    folder: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a worker sends back is read back to the same values of the same types."""
+    paths, _ = batch.discover([request.getfixturevalue(folder)])
+    files = [f for f in (batch._read_one(p, BANK) for p in paths) if not isinstance(f, list)]
+    monkeypatch.setitem(workers._worker, "bank", BANK)  # as a worker has it
+    parts = list(trend.partition([pack(f, BANK) for f in files]))
+    back = workers.decode(workers._score(parts))
+    assert same(back, trend.partnerships(files, BANK))
+    assert not same([1.0], [1])  # the check itself tells the two apart
