@@ -169,11 +169,9 @@ def find(paths: Iterable[Path]) -> tuple[list[str], list[Problem]]:
     return [str(p) for p in found], problems  # a Path costs three times the memory of its text
 
 
-def load(
-    paths: Iterable[Path], bank: Bank, jobs: int | None = None, pool: Pool | None = None
-) -> Batch:
+def load(paths: Iterable[Path], bank: Bank, jobs: int | None = None) -> Batch:
     """Find and read the answer files under ``paths``; no files at all is an error."""
     names, problems = find(paths)
-    batch = read_all(names, bank, jobs, pool)
+    batch = read_all(names, bank, jobs)
     batch.errors[:0] = problems
     return batch
