@@ -28,6 +28,11 @@ FAULTS = [errno.ENOSPC, errno.EROFS, errno.EFBIG, errno.ENAMETOOLONG]
 SAMENWERK = [sys.executable, "-m", "samenwerk_cli"]
 
 
+def in_bank_cache(path: object) -> bool:
+    """The bank cache writes with os.replace too; the counting fakes below let it through."""
+    return str(path).startswith(os.environ["SAMENWERK_CACHE"])
+
+
 def failing(code: int):
     def replace(src: object, dst: object) -> None:
         raise OSError(code, os.strerror(code), str(dst))
@@ -71,6 +76,8 @@ def test_reflect_fault_keeps_the_answers_so_far_and_shows_how_to_go_on(
     saves = {"n": 0}
 
     def replace(src: str, dst: str) -> None:
+        if in_bank_cache(dst):
+            return real_replace(src, dst)
         saves["n"] += 1
         if saves["n"] > 2:  # the metadata and the first answer are saved, then the disk fails
             raise OSError(code, os.strerror(code), dst)
@@ -109,6 +116,8 @@ def test_group_session_fault_keeps_the_folder(
     saves = {"n": 0}
 
     def replace(src: str, dst: str) -> None:
+        if in_bank_cache(dst):
+            return real_replace(src, dst)
         saves["n"] += 1
         if saves["n"] > 4:  # two files after the metadata, two after the phase line
             raise OSError(errno.ENOSPC, "No space left on device", dst)

@@ -179,8 +179,24 @@ def locate(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 
 def load(directory: str | os.PathLike[str] | None = None) -> Bank:
-    """Load and validate a bank; raises one error listing every problem found."""
+    """Load and validate a bank; raises one error listing every problem found.
+
+    A bank read and checked before is taken from the cache while its files are unchanged
+    (:mod:`~samenwerk_cli.formats.bank_cache`).
+    """
+    from samenwerk_cli.formats import bank_cache
+
     path = locate(directory)
+    kept, sources = bank_cache.read(path)
+    if isinstance(kept, Bank):
+        kept.path = path  # the same files may sit in another folder
+        return kept
+    bank = _read(path)
+    bank_cache.write(path, bank, sources)
+    return bank
+
+
+def _read(path: Path) -> Bank:
     problems: list[Problem] = []
     model_path = path / MODEL_FILE
     if not (model_path.exists() or model_path.is_symlink()):  # a pipe is refused when read
