@@ -57,6 +57,8 @@ from samenwerk_cli.render.words import (
 from samenwerk_cli.scoring.results import GroupResult
 from samenwerk_cli.scoring.trend import Partnership, all_groups
 from samenwerk_cli.terminal import report_lenses
+from samenwerk_cli.terminal.cell import Cell
+from samenwerk_cli.terminal.hanging import Hanging
 
 
 def print_partnerships(console: Console, found: Sequence[Partnership], bank: Bank) -> None:
@@ -83,7 +85,9 @@ def trend_report(trend: TrendView) -> Panel:
     table.add_column("verandering")
     for d in trend.rows:
         style = {"omhoog": "green", "omlaag": "bold red"}.get(d.richting or "", "")
-        table.add_row(escape(d.naam), number(d.vorige), number(d.huidige), Text(d.change, style))
+        table.add_row(
+            escape(d.naam), Cell(number(d.vorige)), Cell(number(d.huidige)), Cell(d.change, style)
+        )
     parts: list[object] = [table]
     moved = "gelijk gebleven" if trend.same_phase else f"van {trend.fase_toen} naar {trend.fase_nu}"
     parts.append(Text(f"\nFase: {moved}."))
@@ -122,10 +126,10 @@ def summary_table(groups: Sequence[GroupResult], bank: Bank) -> Group:
     for row in (summary_row(g, bank) for g in groups):
         name = row.partnerschap + (f" · {row.ronde}" if row.ronde else "")
         scores = [
-            Text(f"{number(s)}{BAND_SYMBOL.get(b or '', ' ')}", style=BAND_STYLE.get(b or "", ""))
+            Cell(f"{number(s)}{BAND_SYMBOL.get(b or '', ' ')}", BAND_STYLE.get(b or "", ""))
             for s, b in zip(row.scores, row.bands, strict=True)
         ]
-        table.add_row(escape(name), str(row.n), *scores, escape(row.fase))
+        table.add_row(escape(name), Cell(str(row.n)), *scores, escape(row.fase))
     names = " · ".join(
         f"{label} {dim.naam.lower()}"
         for label, dim in zip(labels, bank.model.dimensies, strict=True)
@@ -203,13 +207,13 @@ def dimension_table(dims: Dimensions) -> Table:
         style = BAND_STYLE.get(d.band or "", "")
         row: list[object] = [
             escape(d.naam),
-            number(d.score),
-            Text(band_word(d.band, d.score), style=style),
-            percent(d.dekking),
-            Text(score_bar(d.score), style=style),
+            Cell(number(d.score)),
+            Cell(band_word(d.band, d.score), style),
+            Cell(percent(d.dekking)),
+            Cell(score_bar(d.score), style),
         ]
         if dims.team:
-            row.append("–" if d.rwg is None else f"rwg {number(d.rwg)}")
+            row.append(Cell("–" if d.rwg is None else f"rwg {number(d.rwg)}"))
         table.add_row(*row)
     return table
 
@@ -244,12 +248,9 @@ def _phase(fase: Phase) -> Text:
     return line
 
 
-def _grid() -> Table:
+def _grid() -> Hanging:
     """Two columns, so that wrapped lines keep their indent."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column()
-    return grid
+    return Hanging()
 
 
 def _weak_spots(weak: WeakSpots) -> list[object]:
@@ -348,7 +349,7 @@ def _pair(pair: Pair) -> list[object]:
     table.add_column(escape(pair.names[0]), justify="right")
     table.add_column(escape(pair.names[1]), justify="right")
     for r in pair.rows:
-        table.add_row(escape(r.tekst), str(r.first), str(r.second))
+        table.add_row(escape(r.tekst), Cell(str(r.first)), Cell(str(r.second)))
     return [Text(""), table]
 
 
@@ -360,7 +361,7 @@ def _organisations(orgs: Organisations) -> list[object]:
         for org, n in orgs.columns:
             table.add_column(f"{escape(org)} (n={n})", justify="right")
         for naam, scores in orgs.rows:
-            table.add_row(escape(naam), *[number(s) for s in scores])
+            table.add_row(escape(naam), *[Cell(number(s)) for s in scores])
         out.append(table)
     for gap in orgs.gaps:
         out.append(Text(f"• {gap.dimensie}: {_gap(gap)}.", style="yellow"))

@@ -7,7 +7,6 @@ They lay out :mod:`samenwerk_cli.render.lenses`'s view; every text is put in a r
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 
 from samenwerk_cli.render.view_model import (
@@ -19,13 +18,11 @@ from samenwerk_cli.render.view_model import (
     Start,
 )
 from samenwerk_cli.render.words import number
+from samenwerk_cli.terminal.hanging import Hanging
 
 
-def _grid() -> Table:
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column()
-    return grid
+def _grid() -> Hanging:
+    return Hanging()
 
 
 def start(begin: Start) -> list[object]:

@@ -1,0 +1,120 @@
+"""terminal.hanging and terminal.cell lay out lists and table cells exactly as the rich grid and
+Text they replace: same characters, same colours, at every width. rich is the reference, so a
+change in rich shows up here first."""
+
+from __future__ import annotations
+
+import io
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from samenwerk_cli.terminal.cell import Cell
+from samenwerk_cli.terminal.hanging import Hanging
+
+STYLES = ["", "dim", "bold", "yellow", "bold red", "green"]
+WORDS = ["a", "de", "stelling", "samenwerking", "→", "–", "(2,50)", "·", "█████·····", "x" * 30]
+
+
+def _text(draw: st.DrawFn) -> Text:
+    text = Text(style=draw(st.sampled_from(STYLES)))
+    for _ in range(draw(st.integers(0, 5))):
+        words = draw(st.lists(st.sampled_from(WORDS), max_size=12))
+        start = draw(st.sampled_from(["", "\n", "\n  ", " "]))
+        text.append(start + " ".join(words), style=draw(st.sampled_from(STYLES)))
+    return text
+
+
+@st.composite
+def lists(draw: st.DrawFn) -> list[tuple[str, Text]]:
+    labels = st.sampled_from(["–", "•", "1.", "2.", "10."])
+    return [(draw(labels), _text(draw)) for _ in range(draw(st.integers(0, 6)))]
+
+
+def _render(renderable: object, width: int, colour: bool) -> str:
+    console = Console(
+        file=io.StringIO(),
+        width=width,
+        force_terminal=colour,
+        color_system="truecolor" if colour else None,
+        no_color=not colour,
+        emoji=False,
+        highlight=False,
+    )
+    console.print(renderable)
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+@settings(max_examples=150, deadline=None)
+@given(rows=lists(), width=st.integers(1, 130), colour=st.booleans(), framed=st.booleans())
+def test_hanging_renders_as_the_grid(
+    rows: list[tuple[str, Text]], width: int, colour: bool, framed: bool
+) -> None:
+    hanging = Hanging()
+    for label, text in rows:
+        hanging.add_row(label, text)
+    grid = hanging.grid()
+    if framed:  # as in the report: inside a panel, between other parts
+        ours: object = Panel(Group(Text("kop", style="bold"), hanging), title=Text("t"))
+        theirs: object = Panel(Group(Text("kop", style="bold"), grid), title=Text("t"))
+    else:
+        ours, theirs = hanging, grid
+    assert _render(ours, width, colour) == _render(theirs, width, colour)
+
+
+def test_a_long_text_wraps_under_itself() -> None:
+    hanging = Hanging()
+    hanging.add_row("1.", Text("een twee drie vier vijf zes"))
+    hanging.add_row("10.", Text("kort"))
+    # label column 3 + 1 wide, text column 14 - 4 = 10, each line padded to it
+    assert _render(hanging, 14, colour=False) == (
+        "1.  een twee  \n    drie vier \n    vijf zes  \n10. kort      \n"
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    cells=st.lists(
+        st.tuples(
+            st.sampled_from(
+                [
+                    "3,15",
+                    "–",
+                    "100%",
+                    "█████·····",
+                    "rwg 0,96",
+                    "te weinig antwoorden",
+                    " los ",
+                    "",
+                    "a\tb",
+                    "x" * 30,
+                    "+1,00 ▲ beter",
+                    "2,50○",
+                ]
+            ),
+            st.sampled_from(STYLES),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    justify=st.sampled_from(["left", "right", "center"]),
+    no_wrap=st.booleans(),
+    width=st.integers(1, 90),
+    colour=st.booleans(),
+)
+def test_a_cell_renders_as_its_text(
+    cells: list[tuple[str, str]], justify: str, no_wrap: bool, width: int, colour: bool
+) -> None:
+    def table(cell: type) -> Table:
+        made = Table(box=None, padding=(0, 2, 0, 0), title="t")
+        made.add_column("naam van de kolom")
+        made.add_column("cijfer", justify=justify, no_wrap=no_wrap)  # type: ignore[arg-type]
+        for text, style in cells:
+            made.add_row("een dimensie met een naam", cell(text, style=style))
+        return made
+
+    assert _render(table(Cell), width, colour) == _render(table(Text), width, colour)
