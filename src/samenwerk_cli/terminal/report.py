@@ -57,8 +57,7 @@ from samenwerk_cli.render.words import (
 from samenwerk_cli.scoring.results import GroupResult
 from samenwerk_cli.scoring.trend import Partnership, all_groups
 from samenwerk_cli.terminal import report_lenses
-from samenwerk_cli.terminal.cell import Cell
-from samenwerk_cli.terminal.hanging import Hanging
+from samenwerk_cli.terminal.lean import Cell, Hanging
 
 
 def print_partnerships(console: Console, found: Sequence[Partnership], bank: Bank) -> None:

@@ -18,7 +18,7 @@ from samenwerk_cli.render.view_model import (
     Start,
 )
 from samenwerk_cli.render.words import number
-from samenwerk_cli.terminal.hanging import Hanging
+from samenwerk_cli.terminal.lean import Hanging
 
 
 def _grid() -> Hanging:

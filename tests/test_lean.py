@@ -1,6 +1,6 @@
-"""terminal.hanging and terminal.cell lay out lists and table cells exactly as the rich grid and
-Text they replace: same characters, same colours, at every width. rich is the reference, so a
-change in rich shows up here first."""
+"""terminal.lean lays out lists and table cells exactly as the rich grid and Text they replace:
+same characters, same colours, at every width. rich is the reference, so a change in rich shows
+up here first."""
 
 from __future__ import annotations
 
@@ -13,8 +13,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from samenwerk_cli.terminal.cell import Cell
-from samenwerk_cli.terminal.hanging import Hanging
+from samenwerk_cli.terminal.lean import Cell, Hanging
 
 STYLES = ["", "dim", "bold", "yellow", "bold red", "green"]
 WORDS = ["a", "de", "stelling", "samenwerking", "→", "–", "(2,50)", "·", "█████·····", "x" * 30]

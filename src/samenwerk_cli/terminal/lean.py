@@ -1,0 +1,125 @@
+"""Cheaper layouts for the terminal report that put out exactly what rich's own would.
+
+rich lays out a table cell by wrapping it in a :class:`~rich.padding.Padding`, measuring it,
+rendering that into lines (which renders the cell into lines once more) and then styling,
+padding and cropping the lines; the report's two-column lists and many small cells made that
+most of the cost of a report. Here:
+
+- :class:`Hanging`: a list whose texts wrap under themselves (a label, a space, a text), for
+  rich's two-column ``Table.grid(padding=(0, 1))``: the grid's column widths computed as rich's
+  table computes them, each text rendered once.
+- :class:`Cell`: a short one-line cell (a score, a band, a bar) with the measure of a Text and,
+  where it fits, the one segment rich's wrap/justify/join path ends in.
+
+The characters and styles stay rich's: tests/test_lean.py compares each with the rich original
+over generated rows, widths and styles, with and without colour.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
+from rich.table import Table
+from rich.text import Text
+
+
+class Hanging:
+    """Rows of a label and a text; the text's wrapped lines keep the indent of its first line."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, Text]] = []
+
+    def add_row(self, label: str, text: Text) -> None:
+        """``label`` is plain text without markup or wide characters; ``text`` wraps."""
+        self.rows.append((label, text))
+
+    def grid(self) -> Table:
+        """The same rows as the table this replaces: the reference for the tests, and the
+        layout where a column would get no room at all."""
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column()
+        for label, text in self.rows:
+            grid.add_row(label, text)
+        return grid
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if not self.rows:
+            return
+        max_width = options.max_width
+        # The label column: its widest label and the one space of padding between the columns.
+        left = max(cell_len(label) for label, _ in self.rows) + 1
+        # The text column: its widest line (rich's measure of a Text), shrunk to the room left.
+        right = max(_widest_line(text.plain) for _, text in self.rows)
+        right = min(right, max_width) or 1
+        if left + right > max_width:
+            right = max_width - left
+        if right < 1 or left > max_width:  # no room for a column: rich's own layout decides
+            yield self.grid()
+            return
+        text_options = options.update(
+            width=right,
+            justify="left",
+            overflow="ellipsis",
+            no_wrap=False,
+            highlight=False,
+            height=None,
+        )
+        indent = Segment(" " * left)
+        new_line = Segment.line()
+        for label, text in self.rows:
+            yield Segment(label + " " * (left - cell_len(label)))
+            for number, line in enumerate(console.render_lines(text, text_options)):
+                if number:
+                    yield indent
+                yield from line
+                yield new_line
+
+
+def _widest_line(plain: str) -> int:
+    """As rich measures a Text: its longest line in cells (``splitlines``, as rich splits)."""
+    lines = plain.splitlines()
+    return max(cell_len(line) for line in lines) if lines else 0
+
+
+class Cell:
+    """One line of plain text, never markup, in one style."""
+
+    __slots__ = ("style", "text", "width")
+
+    def __init__(self, text: str, style: str = "") -> None:
+        self.text = text
+        self.style = style
+        self.width = cell_len(text)
+
+    def as_text(self) -> Text:
+        return Text(self.text, style=self.style)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        """As rich measures the Text: its longest word and its whole length."""
+        text = self.text
+        if not (text and text.isprintable()):
+            return self.as_text().__rich_measure__(console, options)
+        words = text.split()
+        return Measurement(max(map(cell_len, words)) if words else self.width, self.width)
+
+    def segment(self, console: Console, width: int, justify: object) -> Segment | None:
+        """The one segment rich would make of the text at ``width``, padded as ``justify``
+        says; None where rich would wrap, crop or strip it."""
+        text, excess = self.text, width - self.width
+        if excess < 0 or justify not in ("left", "right") or not text:
+            return None
+        if not text.isprintable() or text.strip() != text:
+            return None
+        padded = text + " " * excess if justify == "left" else " " * excess + text
+        return Segment(padded, console.get_style(self.style) if self.style else None)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        segment = self.segment(console, options.max_width, options.justify)
+        if segment is None:
+            yield self.as_text()
+            return
+        yield segment
+        yield Segment.line()
