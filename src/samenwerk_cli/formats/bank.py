@@ -20,8 +20,9 @@ MODEL_FORMAT = "samenwerk-vragenlijst/1"
 ITEMS_FORMAT = "samenwerk-vragen/1"
 MODEL_FILE = "model.yaml"
 ENV_VAR = "SAMENWERK_VRAGEN"
-ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$")
-NAME_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
+# As text: re compiles (and caches) them when a bank is checked, which a cached bank skips.
+ID_PATTERN = r"^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$"
+NAME_PATTERN = r"^[a-z][a-z0-9-]*$"
 
 Soort = Literal["stelling", "balans", "open"]
 
@@ -279,7 +280,7 @@ def _check_model(model: ModelFile, doc: yamlio.Document) -> list[Problem]:
         if not items:
             problems.append(_at(doc, (key,), "mag niet leeg zijn"))
         for i, item in enumerate(items):
-            if not NAME_PATTERN.fullmatch(item.id):
+            if not re.fullmatch(NAME_PATTERN, item.id):
                 problems.append(_at(doc, (key, i, "id"), f"ongeldige id '{item.id}' (a-z, 0-9, -)"))
         for dup in _duplicates([item.id for item in items]):
             problems.append(_at(doc, (key,), f"id '{dup}' komt twee keer voor"))
@@ -289,7 +290,7 @@ def _check_model(model: ModelFile, doc: yamlio.Document) -> list[Problem]:
                 _at(doc, ("dimensies", i, "themas"), f"thema '{dup}' komt twee keer voor")
             )
     for j, retired in enumerate(model.vervallen):
-        if not ID_PATTERN.match(retired):
+        if not re.match(ID_PATTERN, retired):
             message = f"ongeldige id '{retired}' (kleine letters, punten, bijv. ambitie.meerwaarde)"
             problems.append(_at(doc, ("vervallen", j), message))
     for dup in _duplicates(model.vervallen):
@@ -321,7 +322,7 @@ def _check_items(
         def bad(key: str, message: str, i: int = i) -> None:
             problems.append(_at(doc, ("vragen", i, key), message))
 
-        if not ID_PATTERN.fullmatch(v.id):
+        if not re.fullmatch(ID_PATTERN, v.id):
             bad("id", f"ongeldige id '{v.id}' (kleine letters, punten, bijv. {dim.id}.meerwaarde)")
         elif v.dimensie != dim.id:
             bad("id", f"id '{v.id}' moet beginnen met '{dim.id}.'")
