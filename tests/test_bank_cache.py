@@ -137,6 +137,17 @@ def test_the_users_cache_folder_by_default(tmp_path: Path, monkeypatch: pytest.M
     assert [p.suffix for p in (tmp_path / "xdg" / "samenwerk").iterdir()] == [".pickle"]
 
 
+def test_no_home_folder_means_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without $HOME (and no account entry) '~' stays '~': nothing may appear in the cwd."""
+    monkeypatch.delenv(bank_cache.CACHE_VAR)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(bank_cache.os.path, "expanduser", lambda path: path)
+    monkeypatch.chdir(tmp_path)
+    assert bank_cache.folder() is None
+    bank_mod.load(BANK_DIR)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_cache_that_cannot_be_written_changes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reads: list[Path]
 ) -> None:

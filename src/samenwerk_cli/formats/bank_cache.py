@@ -38,6 +38,8 @@ def folder() -> Path | None:
     if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
         return Path(os.environ["LOCALAPPDATA"], "samenwerk")
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(base):  # no home folder known: never a "~" folder in the current one
+        return None
     return Path(base, "samenwerk")
 
 
