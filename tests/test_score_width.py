@@ -61,3 +61,56 @@ def test_a_name_with_colons_stays_text(tmp_path: Path) -> None:
         app, ["score", str(tmp_path)]
     )
     assert ":smile: Noord" in result.stdout and "😄" not in result.stdout
+
+
+def _block(lines: list[str], start: str) -> list[str]:
+    """The panel lines from the first that starts with ``start`` up to the next empty line,
+    without the border."""
+    inner = [line[2:-1].rstrip() if line.startswith("│") else line for line in lines]
+    first = next(i for i, line in enumerate(inner) if line.startswith(start))
+    end = next(i for i in range(first, len(inner)) if not inner[i].strip())
+    return inner[first:end]
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+def test_wrapped_sub_items_keep_their_indent(columns: int) -> None:
+    """On a narrow screen a long detail wraps under its own text, not back to the margin: the
+    fase details, the patterns' figures, the items that diverge, the advice per dimension and
+    the organisation gaps."""
+    env = {"NO_COLOR": "1", "COLUMNS": str(columns), "SAMENWERK_VRAGEN": None}
+    result = CliRunner(env=env).invoke(app, ["score", str(ONE.parent.parent)])  # two rounds
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+
+    fase = _block(lines, "Fase:")
+    assert len(fase) > 4  # the steps, the self-view and the warning wrap at these widths
+    assert all(line.startswith("  ") and line[2] != " " for line in fase[1:])
+
+    patterns = _block(lines, "Patronen over")
+    figures = [i for i, line in enumerate(patterns) if line.startswith("    – ")]
+    assert figures
+    for i in figures:  # a figure's continuation sits under its text, two past the dash
+        for line in patterns[i + 1 :]:
+            if not line.startswith("      "):
+                break
+            assert line[6] != " "
+        follower = patterns[i + 1]
+        assert follower.startswith(("    – ", "      ", "  KANS: ")), follower
+
+    divergent = _block(lines, "Waar de antwoorden")
+    continued = 0
+    in_sub_item = False
+    for line in divergent[1:]:
+        if line.startswith(("  – ", "• ")) or not line.startswith(" "):
+            in_sub_item = line.startswith("  – ")
+        elif in_sub_item:  # a sub-item's wrapped line: under its text, past the dash
+            assert line.startswith("    ") and line[4] != " ", line
+            continued += 1
+    assert continued  # at these widths some item wraps
+
+    advice = _block(lines, "→ ")
+    assert len(advice) > 1 and all(line.startswith("  ") for line in advice[1:])
+
+    orgs = _block(lines, "Per organisatie")
+    gap = next(i for i, line in enumerate(orgs) if line.startswith("• "))
+    assert orgs[gap + 1].startswith("  ") and orgs[gap + 1][2] != " "  # the gap's second line

@@ -18,21 +18,24 @@ over generated rows, widths and styles, with and without colour.
 from __future__ import annotations
 
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
+DASH = "  –"  # the label of a sub-item: indented, and its wrapped lines under its text
+
 
 class Hanging:
     """Rows of a label and a text; the text's wrapped lines keep the indent of its first line."""
 
-    def __init__(self) -> None:
-        self.rows: list[tuple[str, Text]] = []
+    def __init__(self, *rows: tuple[str, RenderableType]) -> None:
+        self.rows: list[tuple[str, RenderableType]] = list(rows)
 
-    def add_row(self, label: str, text: Text) -> None:
-        """``label`` is plain text without markup or wide characters; ``text`` wraps."""
+    def add_row(self, label: str, text: RenderableType) -> None:
+        """``label`` is plain text without markup or wide characters; ``text`` wraps (a Text,
+        or a Group of them: a list item with sub-items of its own)."""
         self.rows.append((label, text))
 
     def grid(self) -> Table:
@@ -52,7 +55,7 @@ class Hanging:
         # The label column: its widest label and the one space of padding between the columns.
         left = max(cell_len(label) for label, _ in self.rows) + 1
         # The text column: its widest line (rich's measure of a Text), shrunk to the room left.
-        right = max(_widest_line(text.plain) for _, text in self.rows)
+        right = max(_widest(text, console, options) for _, text in self.rows)
         right = min(right, max_width) or 1
         if left + right > max_width:
             right = max_width - left
@@ -76,6 +79,13 @@ class Hanging:
                     yield indent
                 yield from line
                 yield new_line
+
+
+def _widest(content: RenderableType, console: Console, options: ConsoleOptions) -> int:
+    """As rich measures a cell: a Text by its longest line, anything else by rich itself."""
+    if isinstance(content, Text):
+        return _widest_line(content.plain)
+    return Measurement.get(console, options, content).maximum
 
 
 def _widest_line(plain: str) -> int:

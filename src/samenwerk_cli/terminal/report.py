@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from rich import box
 from rich.console import Console, Group
 from rich.markup import escape
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -57,7 +58,7 @@ from samenwerk_cli.render.words import (
 from samenwerk_cli.scoring.results import GroupResult
 from samenwerk_cli.scoring.trend import Partnership, all_groups
 from samenwerk_cli.terminal import report_lenses
-from samenwerk_cli.terminal.lean import Cell, Hanging
+from samenwerk_cli.terminal.lean import DASH, Cell, Hanging
 
 
 def print_partnerships(console: Console, found: Sequence[Partnership], bank: Bank) -> None:
@@ -95,12 +96,10 @@ def trend_report(trend: TrendView) -> Panel:
         ("Nieuwe zwakke plekken", trend.new, "yellow"),
     ):
         if spots.total:
-            text = Text(f"{label} ({spots.total}):", style=style)
-            for spot in spots.shown:
-                text.append(f"\n  – {spot}", style="")
+            listed = Hanging(*((DASH, Text(spot)) for spot in spots.shown))
             if spots.more:
-                text.append(f"\n  – … en nog {spots.more}", style="dim")
-            parts.append(text)
+                listed.add_row(DASH, Text(f"… en nog {spots.more}", style="dim"))
+            parts += [Text(f"{label} ({spots.total}):", style=style), listed]
     parts.append(Text(trend.threshold, style="dim"))
     title = Text(f"Trend: {trend.vorige or '?'} → {trend.huidige or '?'}")  # Text: never markup
     return Panel(Group(*parts), title=title, title_align="left")
@@ -230,21 +229,21 @@ def _ambition(view: GroupView) -> Text:
     return line
 
 
-def _phase(fase: Phase) -> Text:
+def _phase(fase: Phase) -> Group:
+    """The phase, then its details indented: a wrapped detail keeps the indent."""
     line = Text("\nFase: ", style="bold")
     line.append(f"het partnerschap zit in de fase {fase.huidig}.", style="")
     steps = " → ".join(
         f"{p.naam} {number(p.score)}{' ✓' if p.afgerond else ''}" for p in fase.steps
     )
-    line.append(f"\n  {steps}", style="")
+    details = [Text(steps)]
     if fase.zelfbeeld:
         views = ", ".join(f"{name} {n}×" for name, n in fase.zelfbeeld)
-        line.append(f"\n  Zelfbeeld van de respondenten: {views}.", style="")
-    for skipped in fase.skipped:
-        line.append(f"\n  Overgeslagen? {skipped}", style="yellow")
+        details.append(Text(f"Zelfbeeld van de respondenten: {views}."))
+    details += [Text(f"Overgeslagen? {skipped}", style="yellow") for skipped in fase.skipped]
     if fase.ahead:
-        line.append(f"\n  Let op: {fase.ahead}", style="yellow")
-    return line
+        details.append(Text(f"Let op: {fase.ahead}", style="yellow"))
+    return Group(line, Padding(Group(*details), (0, 0, 0, 2)))
 
 
 def _grid() -> Hanging:
@@ -307,11 +306,10 @@ def _confusion(dims: tuple[ConfusedDimension, ...]) -> list[object]:
                 f"{DIVERGENT}",
                 style="",
             )
-        for item in dim.items.shown:
-            head.append(f"\n– {item}", style="")
+        items = Hanging(*(("–", Text(item)) for item in dim.items.shown))
         if dim.items.more:
-            head.append(f"\n– … en nog {dim.items.more}", style="dim")
-        grid.add_row("•", head)
+            items.add_row("–", Text(f"… en nog {dim.items.more}", style="dim"))
+        grid.add_row("•", Group(head, items) if items.rows else head)
     out.append(grid)
     out.append(Text(ASK_ON, style="dim"))
     return out
@@ -362,8 +360,10 @@ def _organisations(orgs: Organisations) -> list[object]:
         for naam, scores in orgs.rows:
             table.add_row(escape(naam), *[Cell(number(s)) for s in scores])
         out.append(table)
-    for gap in orgs.gaps:
-        out.append(Text(f"• {gap.dimensie}: {_gap(gap)}.", style="yellow"))
+    if orgs.gaps:
+        out.append(
+            Hanging(*(("•", Text(f"{g.dimensie}: {_gap(g)}.", style="yellow")) for g in orgs.gaps))
+        )
     if orgs.statements:
         grid = _grid()
         for gap in orgs.statements[:SCREEN_STATEMENT_GAPS]:

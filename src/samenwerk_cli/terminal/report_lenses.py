@@ -7,6 +7,7 @@ They lay out :mod:`samenwerk_cli.render.lenses`'s view; every text is put in a r
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.text import Text
 
 from samenwerk_cli.render.view_model import (
@@ -18,7 +19,7 @@ from samenwerk_cli.render.view_model import (
     Start,
 )
 from samenwerk_cli.render.words import number
-from samenwerk_cli.terminal.lean import Hanging
+from samenwerk_cli.terminal.lean import DASH, Hanging
 
 
 def _grid() -> Hanging:
@@ -47,9 +48,7 @@ def start(begin: Start) -> list[object]:
 def dimension_advice(advice: tuple[DimensionAdvice, ...]) -> list[object]:
     out: list[object] = []
     for a in advice:
-        line = Text(f"\nDimensie in zorg: {a.naam}", style="bold")
-        line.append(f"\n→ {a.advies}", style="")
-        out.append(line)
+        out += [Text(f"\nDimensie in zorg: {a.naam}", style="bold"), Hanging(("→", Text(a.advies)))]
     return out
 
 
@@ -64,13 +63,12 @@ def patterns(found: Patterns | None) -> list[object]:
     ]
     grid = _grid()
     for p in found.found:
-        text = Text(p.naam, style="bold yellow")
-        text.append(f"\n{p.uitleg}", style="")
-        for figure in p.cijfers:
-            text.append(f"\n  – {figure}", style="dim")
-        text.append("\nKANS: ", style="bold")
-        text.append(p.kans, style="")
-        grid.add_row("•", text)
+        head = Text(p.naam, style="bold yellow")
+        head.append(f"\n{p.uitleg}", style="")
+        figures = Hanging(*((DASH, Text(figure, style="dim")) for figure in p.cijfers))
+        kans = Text("KANS: ", style="bold")
+        kans.append(p.kans, style="")
+        grid.add_row("•", Group(head, figures, kans))
     out.append(grid)
     return out
 
