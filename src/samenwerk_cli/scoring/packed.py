@@ -51,6 +51,7 @@ class Packed(msgspec.Struct, gc=False):
 
 _FIELDS = tuple(f for f in Antwoorden.__struct_fields__ if f != "antwoorden")
 _SHARED = ("formaat", "vragenlijst", "versie", "partnerschap", "ronde", "organisatie")
+_DATES: dict[dt.date, dt.date] = {}
 
 
 def pack(file: AnswerFile, bank: Bank) -> Packed | AnswerFile:
@@ -69,6 +70,8 @@ def pack(file: AnswerFile, bank: Bank) -> Packed | AnswerFile:
         if isinstance(head[name], str):
             head[name] = sys.intern(head[name])
     head["toelichting"] = d.toelichting or None
+    if d.datum is not None:  # a round's files share a few dates: one object for each
+        head["datum"] = _DATES.setdefault(d.datum, d.datum)
     return Packed(path=file.path, answers=answers.tobytes(), warnings=tuple(file.warnings), **head)
 
 
