@@ -33,6 +33,21 @@ def in_bank_cache(path: object) -> bool:
     return str(path).startswith(os.environ["SAMENWERK_CACHE"])
 
 
+def failing_after(saves: int, code: int):
+    """os.replace that works for the first ``saves`` saves of the session, then fails."""
+    real_replace = os.replace
+    done = {"n": 0}
+
+    def replace(src: str, dst: str) -> None:
+        if not in_bank_cache(dst):
+            done["n"] += 1
+            if done["n"] > saves:
+                raise OSError(code, os.strerror(code), dst)
+        real_replace(src, dst)
+
+    return replace
+
+
 def failing(code: int):
     def replace(src: object, dst: object) -> None:
         raise OSError(code, os.strerror(code), str(dst))
@@ -72,18 +87,8 @@ def test_reflect_fault_keeps_the_answers_so_far_and_shows_how_to_go_on(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     bank = write_bank(tmp_path / "vragen")
-    real_replace = os.replace
-    saves = {"n": 0}
-
-    def replace(src: str, dst: str) -> None:
-        if in_bank_cache(dst):
-            return real_replace(src, dst)
-        saves["n"] += 1
-        if saves["n"] > 2:  # the metadata and the first answer are saved, then the disk fails
-            raise OSError(code, os.strerror(code), dst)
-        real_replace(src, dst)
-
-    monkeypatch.setattr(files.os, "replace", replace)
+    # the metadata and the first answer are saved, then the disk fails
+    monkeypatch.setattr(files.os, "replace", failing_after(2, code))
     script = Script(
         [
             ("partnerschap", "Noord"),
@@ -112,18 +117,8 @@ def test_group_session_fault_keeps_the_folder(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     bank = write_bank(tmp_path / "vragen")
-    real_replace = os.replace
-    saves = {"n": 0}
-
-    def replace(src: str, dst: str) -> None:
-        if in_bank_cache(dst):
-            return real_replace(src, dst)
-        saves["n"] += 1
-        if saves["n"] > 4:  # two files after the metadata, two after the phase line
-            raise OSError(errno.ENOSPC, "No space left on device", dst)
-        real_replace(src, dst)
-
-    monkeypatch.setattr(files.os, "replace", replace)
+    # two files after the metadata, two after the phase line
+    monkeypatch.setattr(files.os, "replace", failing_after(4, errno.ENOSPC))
     script = Script([("fase", "1 2"), ("item:ambitie.belofte", "4 5")])
     env = Env(stdin_isatty=True, today=dt.date(2026, 11, 28), ask=script)
     args = ["reflect", "--questions", str(bank), "--quick", "-g", "Anna, Bram", "-p", "N"]

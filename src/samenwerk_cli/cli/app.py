@@ -71,17 +71,18 @@ class _Commands(MutableMapping[str, Command]):
         return self._built[name]
 
     def __setitem__(self, name: str, command: Command) -> None:
+        if name not in COMMANDS:
+            raise TypeError("the commands are fixed: add one to COMMANDS")
         self._built[name] = command
 
     def __delitem__(self, name: str) -> None:
         raise TypeError("the commands are fixed")
 
     def __iter__(self) -> Iterator[str]:
-        yield from COMMANDS
-        yield from (name for name in self._built if name not in COMMANDS)
+        return iter(COMMANDS)
 
     def __len__(self) -> int:
-        return len(COMMANDS) + sum(name not in COMMANDS for name in self._built)
+        return len(COMMANDS)
 
 
 class _Group(DutchGroup):

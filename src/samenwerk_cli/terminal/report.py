@@ -246,16 +246,11 @@ def _phase(fase: Phase) -> Group:
     return Group(line, Padding(Group(*details), (0, 0, 0, 2)))
 
 
-def _grid() -> Hanging:
-    """Two columns, so that wrapped lines keep their indent."""
-    return Hanging()
-
-
 def _weak_spots(weak: WeakSpots) -> list[object]:
     """Zwakke plekken with advice, capped, saying how many more there are."""
     if not weak.spots:
         return [Text(f"\n{NO_WEAK_SPOTS}", style="green")]
-    grid = _grid()
+    grid = Hanging()
     for spot in weak.spots[:TOP_WEAK_SPOTS]:
         line = Text()
         line.append(f"[{spot.band}] ", style=BAND_STYLE[spot.band])
@@ -278,7 +273,7 @@ def _attention(points: WeakSpots) -> list[object]:
     if not points.spots:
         return []
     title = f"\nAandachtspunten ({points.total}): stellingen in de band aandacht."
-    grid = _grid()
+    grid = Hanging()
     for spot in points.spots[:TOP_ATTENTION]:
         line = Text(spot.tekst)
         line.append(f"  ({spot.where} · {number(spot.score)})", style="dim")
@@ -293,7 +288,7 @@ def _confusion(dims: tuple[ConfusedDimension, ...]) -> list[object]:
     if not dims:
         return [Text(f"\n{NO_CONFUSION}")]
     out: list[object] = [Text("\nWaar de antwoorden uiteenlopen:", style="bold")]
-    grid = _grid()
+    grid = Hanging()
     for dim in dims:
         head = Text(dim.naam, style="bold")
         if dim.rwg is not None:
@@ -319,7 +314,7 @@ def _leans(leans: tuple[Lean, ...]) -> list[object]:
     """Balans items: towards which pole the team leans, in the pole's own words."""
     if not leans:
         return []
-    grid = _grid()
+    grid = Hanging()
     for lean in leans:
         line = Text(f"{lean.tekst} — ")
         where = f"neigt naar: {lean.neiging}" if lean.neiging else "in evenwicht"
@@ -365,7 +360,7 @@ def _organisations(orgs: Organisations) -> list[object]:
             Hanging(*(("•", Text(f"{g.dimensie}: {_gap(g)}.", style="yellow")) for g in orgs.gaps))
         )
     if orgs.statements:
-        grid = _grid()
+        grid = Hanging()
         for gap in orgs.statements[:SCREEN_STATEMENT_GAPS]:
             grid.add_row("–", Text(f"{gap.dimensie} — {_gap(gap)}", style="yellow"))
         more = len(orgs.statements) - min(len(orgs.statements), SCREEN_STATEMENT_GAPS)

@@ -22,17 +22,13 @@ from samenwerk_cli.render.words import number
 from samenwerk_cli.terminal.lean import DASH, Hanging
 
 
-def _grid() -> Hanging:
-    return Hanging()
-
-
 def start(begin: Start) -> list[object]:
     """A young partnership: the first fase and its most basic items, instead of every weak spot."""
     out: list[object] = [
         Text(f"\nBegin bij de fase {begin.fase}: {begin.betekenis}", style="bold"),
         Text(START_INTRO),
     ]
-    grid = _grid()
+    grid = Hanging()
     for n, item in enumerate(begin.items, 1):
         line = Text(item.tekst)
         line.append(f"  ({number(item.score)})", style="dim")
@@ -61,7 +57,7 @@ def patterns(found: Patterns | None) -> list[object]:
         Text("\nPatronen over de dimensies heen:", style="bold"),
         Text(PATTERNS_INTRO, style="dim"),
     ]
-    grid = _grid()
+    grid = Hanging()
     for p in found.found:
         head = Text(p.naam, style="bold yellow")
         head.append(f"\n{p.uitleg}", style="")
