@@ -1,6 +1,6 @@
-"""terminal.lean lays out lists and table cells exactly as the rich grid and Text they replace:
-same characters, same colours, at every width. rich is the reference, so a change in rich shows
-up here first."""
+"""terminal.lean lays out lists, tables and table cells exactly as the rich grid, Table and Text
+they replace: same characters, same colours, at every width. rich is the reference, so a change
+in rich shows up here first."""
 
 from __future__ import annotations
 
@@ -8,12 +8,14 @@ import io
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rich.console import Console, Group
+from pytest import MonkeyPatch
+from rich.console import Console, Group, JustifyMethod
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from samenwerk_cli.terminal.lean import Cell, Hanging
+from samenwerk_cli.terminal import lean
+from samenwerk_cli.terminal.lean import Cell, Columns, Hanging
 
 STYLES = ["", "dim", "bold", "yellow", "bold red", "green"]
 WORDS = ["a", "de", "stelling", "samenwerking", "→", "–", "(2,50)", "·", "█████·····", "x" * 30]
@@ -117,3 +119,69 @@ def test_a_cell_renders_as_its_text(
         return made
 
     assert _render(table(Cell), width, colour) == _render(table(Text), width, colour)
+
+
+@settings(max_examples=250, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(
+                ["Ambitie van betekenis", "Relatie — aandacht voor relaties", "x" * 25, "", " los "]
+            ),
+            st.sampled_from(["3,15", "–", "100%", "rwg 0,96", "te weinig antwoorden", " ", "a\tb"]),
+            st.sampled_from(STYLES),
+        ),
+        max_size=5,
+    ),
+    justify=st.sampled_from(["left", "right", "center", "full"]),
+    no_wrap=st.booleans(),
+    pad_edge=st.booleans(),
+    title=st.sampled_from(
+        [None, "Per organisatie", "Twee respondenten: hier [b]verschillen[/b] de antwoorden"]
+    ),
+    fold=st.booleans(),
+    width=st.integers(1, 90),
+    colour=st.booleans(),
+)
+def test_columns_render_as_the_table(
+    rows: list[tuple[str, str, str]],
+    justify: JustifyMethod,
+    no_wrap: bool,
+    pad_edge: bool,
+    title: str | None,
+    fold: bool,
+    width: int,
+    colour: bool,
+) -> None:
+    """Wide enough for every column, and so narrow that columns wrap, shrink or vanish."""
+    columns = Columns(title, pad_edge=pad_edge)
+    columns.add_column("dimensie", overflow="fold" if fold else "ellipsis")
+    columns.add_column("score", justify=justify, no_wrap=no_wrap)
+    columns.add_column("1 ────── 5", no_wrap=True)
+    columns.add_column("verandering van de [i]score[/i]", justify="right")
+    for name, figure, style in rows:
+        columns.add_row(name, Cell(figure, style), Cell("█████·····", style), Text(figure, style))
+    assert _render(columns, width, colour) == _render(columns.table(), width, colour)
+
+
+def test_columns_shrink_the_wrapping_column_first() -> None:
+    columns = Columns(pad_edge=False)
+    columns.add_column("dimensie")
+    columns.add_column("score", justify="right")
+    columns.add_row("Relatie — aandacht voor persoonlijke relaties", Cell("3,94"))
+    # 45 + 2 and 5 do not fit in 30: the names' column gets 30 - 5 = 25, of which 23 for text
+    assert _render(columns, 30, colour=False) == (
+        "dimensie                 score\n"
+        "Relatie — aandacht voor   3,94\n"
+        "persoonlijke relaties         \n"
+    )
+
+
+def test_columns_without_richs_reduction_are_richs_table(monkeypatch: MonkeyPatch) -> None:
+    """A rich release without the two helpers: the table is rich's own, not an error."""
+    monkeypatch.setattr(lean, "_shrink", lambda *_: None)
+    columns = Columns("Per organisatie")
+    columns.add_column("dimensie")
+    columns.add_column("Hogeschool Noord (n=2)", justify="right")
+    columns.add_row("Ambitie van betekenis", Cell("3,50"))
+    assert _render(columns, 30, colour=True) == _render(columns.table(), 30, colour=True)

@@ -10,6 +10,14 @@ most of the cost of a report. Here:
   table computes them, each text rendered once.
 - :class:`Cell`: a short one-line cell (a score, a band, a bar) with the measure of a Text and,
   where it fits, the one segment rich's wrap/justify/join path ends in.
+- :class:`Columns`: a borderless table with a header row, for rich's ``Table(box=None)``: the
+  column widths as rich computes them, each cell measured once and rendered once, without the
+  Padding rich wraps around every cell.
+
+rich's public API throughout, but for the reduction of too-wide columns: there ``Columns`` calls
+rich's own two helpers, so that it never has a second copy of that algorithm, and falls back on
+rich's ``Table`` should a release of rich lack them. rich's table module is imported only then
+(a tenth of the report's import, where the columns fit).
 
 The characters and styles stay rich's: tests/test_lean.py compares each with the rich original
 over generated rows, widths and styles, with and without colour.
@@ -17,12 +25,24 @@ over generated rows, widths and styles, with and without colour.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.console import (
+    Console,
+    ConsoleOptions,
+    JustifyMethod,
+    OverflowMethod,
+    RenderableType,
+    RenderResult,
+)
 from rich.measure import Measurement
 from rich.segment import Segment
-from rich.table import Table
+from rich.style import Style
 from rich.text import Text
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 DASH = "  –"  # the label of a sub-item: indented, and its wrapped lines under its text
 
@@ -41,6 +61,8 @@ class Hanging:
     def grid(self) -> Table:
         """The same rows as the table this replaces: the reference for the tests, and the
         layout where a column would get no room at all."""
+        from rich.table import Table
+
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True)
         grid.add_column()
@@ -133,3 +155,176 @@ class Cell:
             return
         yield segment
         yield Segment.line()
+
+
+class Columns:
+    """A borderless table with a header row: rich's ``Table(box=None, padding=(0, 2, 0, 0),
+    title_justify="left")``, ``pad_edge`` as there. A cell is a markup string (as in a table),
+    a Text or a :class:`Cell`."""
+
+    PAD = 2  # spaces right of each column; of the last one too where ``pad_edge``
+
+    def __init__(self, title: str | None = None, pad_edge: bool = True) -> None:
+        self.title = title  # markup, as a rich table's title
+        self.pad_edge = pad_edge
+        self.headers: list[str] = []
+        self.justify: list[JustifyMethod] = []
+        self.no_wrap: list[bool] = []
+        self.overflow: list[OverflowMethod] = []
+        self.rows: list[tuple[str | Text | Cell, ...]] = []
+
+    def add_column(
+        self,
+        header: str,
+        justify: JustifyMethod = "left",
+        no_wrap: bool = False,
+        overflow: OverflowMethod = "ellipsis",
+    ) -> None:
+        """As rich's ``Table.add_column``; ``header`` is markup, as there."""
+        self.headers.append(header)
+        self.justify.append(justify)
+        self.no_wrap.append(no_wrap)
+        self.overflow.append(overflow)
+
+    def add_row(self, *cells: str | Text | Cell) -> None:
+        self.rows.append(cells)
+
+    def table(self) -> Table:
+        """The rich table this stands for: the layout where columns must shrink, and the
+        reference for the tests."""
+        from rich.table import Table
+
+        table = Table(
+            box=None,
+            padding=(0, self.PAD, 0, 0),
+            pad_edge=self.pad_edge,
+            title=self.title,
+            title_justify="left",
+        )
+        for header, justify, no_wrap, overflow in zip(
+            self.headers, self.justify, self.no_wrap, self.overflow, strict=True
+        ):
+            table.add_column(header, justify=justify, no_wrap=no_wrap, overflow=overflow)
+        for row in self.rows:
+            table.add_row(*(c.as_text() if isinstance(c, Cell) else c for c in row))
+        return table
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        count = len(self.headers)
+        if not count or any(len(row) != count for row in self.rows):
+            yield self.table()
+            return
+        pads = [self.PAD] * count
+        if not self.pad_edge:
+            pads[-1] = 0
+        room = options.max_width
+
+        def content(cell: str | Text | Cell) -> Text | Cell:
+            if isinstance(cell, str):  # as rich reads a string cell: markup, no highlighting
+                return console.render_str(cell, markup=options.markup, highlight=False)
+            return cell
+
+        grid = [[content(h) for h in self.headers]]
+        grid += [[content(c) for c in row] for row in self.rows]
+        widest = [max(_cell_width(row[i], console, options) for row in grid) for i in range(count)]
+        widths = [_column(widest[i], pads[i], room) or 1 for i in range(count)]
+        if sum(widths) > room:
+            shrunk = _shrink(widths, [not no_wrap for no_wrap in self.no_wrap], room)
+            if shrunk is None:
+                yield self.table()
+                return
+            widths = [_column(widest[i], pads[i], w) for i, w in enumerate(shrunk)]
+        if any(w - pad < 1 for w, pad in zip(widths, pads)):
+            yield self.table()  # no room for a column: rich's own layout decides
+            return
+        if self.title:
+            title = console.render_str(self.title, style="table.title", highlight=False)
+            title_options = options.update(
+                width=sum(widths), justify="left", height=None, highlight=False
+            )
+            yield from console.render(title, title_options)
+        header_style = console.get_style("table.header")
+        new_line = Segment.line()
+        for number, row in enumerate(grid):
+            style = header_style if number == 0 else None
+            cells = [
+                _cell_lines(console, options, cell, width, pad, column, style)
+                for cell, width, pad, column in zip(
+                    row, widths, pads, zip(self.justify, self.no_wrap, self.overflow)
+                )
+            ]
+            lines_used = max(len(lines) for lines in cells)
+            height = max(1, lines_used)
+            align = Segment.align_bottom if number == 0 else Segment.align_top
+            shaped = [
+                Segment.set_shape(align(lines, width, lines_used, style or Style()), width, height)
+                for lines, width in zip(cells, widths)
+            ]
+            for line in range(height):
+                for lines in shaped:
+                    yield from lines[line]
+                yield new_line
+
+
+def _column(widest: int, pad: int, room: int) -> int:
+    """A column's width as rich's table measures it: its widest cell and padding, within room."""
+    return min(widest + pad, room) if room >= 1 else 0
+
+
+def _shrink(widths: list[int], wrapable: list[bool], room: int) -> list[int] | None:
+    """Column widths brought within ``room`` by rich's own reduction (the widest wrapping
+    columns first, then all alike). These two helpers are not rich's public API: where a rich
+    release no longer has them, None, and the table is rich's own."""
+    try:
+        from rich._ratio import ratio_reduce
+        from rich.table import Table
+
+        collapse = Table._collapse_widths
+    except (ImportError, AttributeError):
+        return None
+    widths = collapse(widths, wrapable, room)
+    excess = sum(widths) - room
+    if excess > 0:
+        widths = ratio_reduce(excess, [1] * len(widths), widths, widths)
+    return widths
+
+
+def _cell_width(cell: Text | Cell, console: Console, options: ConsoleOptions) -> int:
+    """A cell's widest line, as rich measures it."""
+    if isinstance(cell, Cell):
+        return cell.__rich_measure__(console, options).maximum
+    return _widest_line(cell.plain)
+
+
+def _cell_lines(
+    console: Console,
+    options: ConsoleOptions,
+    cell: Text | Cell,
+    width: int,
+    pad: int,
+    column: tuple[JustifyMethod, bool, OverflowMethod],
+    style: Style | None,
+) -> list[list[Segment]]:
+    """A cell's lines as rich's table renders them: content, padding, the header's style."""
+    justify, no_wrap, overflow = column
+    segment = cell.segment(console, width - pad, justify) if isinstance(cell, Cell) else None
+    if segment is not None:
+        lines = [[segment]]
+    else:
+        inner = options.update(
+            width=width - pad,
+            justify=justify,
+            no_wrap=no_wrap,
+            overflow=overflow,
+            height=None,
+            highlight=False,
+        )
+        lines = console.render_lines(cell, inner, pad=True)
+    out = []
+    for line in lines:
+        if pad:
+            line = [*line, Segment(" " * pad, Style.null())]
+        if style:
+            line = list(Segment.apply_style(line, style))
+        out.append(line)
+    return out

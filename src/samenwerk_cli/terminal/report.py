@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich import box
 from rich.console import Console, Group
 from rich.markup import escape
 from rich.padding import Padding
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from samenwerk_cli.formats.bank import Bank
@@ -58,7 +56,7 @@ from samenwerk_cli.render.words import (
 from samenwerk_cli.scoring.results import GroupResult
 from samenwerk_cli.scoring.trend import Partnership, all_groups
 from samenwerk_cli.terminal import report_lenses
-from samenwerk_cli.terminal.lean import DASH, Cell, Hanging
+from samenwerk_cli.terminal.lean import DASH, Cell, Columns, Hanging
 
 
 def print_partnerships(console: Console, found: Sequence[Partnership], bank: Bank) -> None:
@@ -78,7 +76,7 @@ def print_partnerships(console: Console, found: Sequence[Partnership], bank: Ban
 
 
 def trend_report(trend: TrendView) -> Panel:
-    table = Table(box=None, padding=(0, 2, 0, 0))
+    table = Columns()
     table.add_column("dimensie")
     table.add_column(escape(trend.vorige or "vorige"), justify="right")
     table.add_column(escape(trend.huidige or "nu"), justify="right")
@@ -108,6 +106,9 @@ def trend_report(trend: TrendView) -> Panel:
 def summary_table(groups: Sequence[GroupResult], bank: Bank) -> Group:
     """One row per partnership and round, any number of them, within 80 columns: short fixed
     labels for the dimensions and a band symbol beside each score, explained below the table."""
+    from rich import box
+    from rich.table import Table  # only here: Columns lays out the other tables
+
     labels = short_labels([d.id for d in bank.model.dimensies])
     table = Table(
         title="Overzicht van de partnerschappen",
@@ -192,8 +193,8 @@ def _header(head: Header) -> Text:
     return line
 
 
-def dimension_table(dims: Dimensions) -> Table:
-    table = Table(box=None, pad_edge=False, padding=(0, 2, 0, 0))
+def dimension_table(dims: Dimensions) -> Columns:
+    table = Columns(pad_edge=False)
     table.add_column("dimensie")
     table.add_column("score", justify="right")
     table.add_column("band")
@@ -203,7 +204,7 @@ def dimension_table(dims: Dimensions) -> Table:
         table.add_column("overeenstemming", justify="right")
     for d in dims.rows:
         style = BAND_STYLE.get(d.band or "", "")
-        row: list[object] = [
+        row: list[str | Cell] = [
             escape(d.naam),
             Cell(number(d.score)),
             Cell(band_word(d.band, d.score), style),
@@ -331,12 +332,7 @@ def _pair(pair: Pair) -> list[object]:
     """With two respondents agreement figures mean little: show where their answers differ."""
     if not pair.rows:
         return [Text(f"\n{NO_PAIR_DIFFERENCE}")]
-    table = Table(
-        title=f"Twee respondenten: hier verschillen de antwoorden {FAR_APART} of meer",
-        title_justify="left",
-        box=None,
-        padding=(0, 2, 0, 0),
-    )
+    table = Columns(f"Twee respondenten: hier verschillen de antwoorden {FAR_APART} of meer")
     table.add_column("stelling", overflow="fold")
     table.add_column(escape(pair.names[0]), justify="right")
     table.add_column(escape(pair.names[1]), justify="right")
@@ -348,7 +344,7 @@ def _pair(pair: Pair) -> list[object]:
 def _organisations(orgs: Organisations) -> list[object]:
     out: list[object] = [Text("")]
     if orgs.columns:
-        table = Table(title="Per organisatie", title_justify="left", box=None, padding=(0, 2, 0, 0))
+        table = Columns("Per organisatie")
         table.add_column("dimensie")
         for org, n in orgs.columns:
             table.add_column(f"{escape(org)} (n={n})", justify="right")
