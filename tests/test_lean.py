@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from samenwerk_cli.terminal import lean
-from samenwerk_cli.terminal.lean import Cell, Columns, Hanging
+from samenwerk_cli.terminal.lean import Cell, Columns, Frame, Hanging
 
 STYLES = ["", "dim", "bold", "yellow", "bold red", "green"]
 WORDS = ["a", "de", "stelling", "samenwerking", "→", "–", "(2,50)", "·", "█████·····", "x" * 30]
@@ -36,9 +36,15 @@ def lists(draw: st.DrawFn) -> list[tuple[str, Text]]:
     return [(draw(labels), _text(draw)) for _ in range(draw(st.integers(0, 6)))]
 
 
-def _render(renderable: object, width: int, colour: bool) -> str:
+class AsciiFile(io.StringIO):
+    """A terminal that only takes ASCII: rich draws its boxes with + - |."""
+
+    encoding = "ascii"
+
+
+def _render(renderable: object, width: int, colour: bool, ascii_only: bool = False) -> str:
     console = Console(
-        file=io.StringIO(),
+        file=AsciiFile() if ascii_only else io.StringIO(),
         width=width,
         force_terminal=colour,
         color_system="truecolor" if colour else None,
@@ -185,3 +191,43 @@ def test_columns_without_richs_reduction_are_richs_table(monkeypatch: MonkeyPatc
     columns.add_column("Hogeschool Noord (n=2)", justify="right")
     columns.add_row("Ambitie van betekenis", Cell("3,50"))
     assert _render(columns, 30, colour=True) == _render(columns.table(), 30, colour=True)
+
+
+TITLES = [
+    "Opleidingsschool Noord · ronde 2026-najaar",
+    "Trend: 2026-voorjaar → 2026-najaar",
+    "[b]geen[/b] markup :smile:",
+    "twee\nregels\tmet tab",
+    "samenwerking 協力 " * 6,
+    "",
+]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    rows=lists(),
+    title=st.sampled_from(TITLES),
+    title_style=st.sampled_from(["", "bold"]),
+    width=st.integers(1, 130),
+    colour=st.booleans(),
+    ascii_only=st.booleans(),
+)
+def test_frame_renders_as_the_panel(
+    rows: list[tuple[str, Text]],
+    title: str,
+    title_style: str,
+    width: int,
+    colour: bool,
+    ascii_only: bool,
+) -> None:
+    parts: list[object] = [Text("kop", style="bold"), Hanging(*rows), *(text for _, text in rows)]
+    frame = Frame(parts, Text(title, style=title_style))  # type: ignore[arg-type]
+    ours = _render(frame, width, colour, ascii_only)
+    assert ours == _render(frame.panel(), width, colour, ascii_only)
+
+
+def test_a_frame_holds_its_parts_under_its_title() -> None:
+    frame = Frame([Text("een"), Text("twee drie")], Text("titel"))
+    assert _render(frame, 16, colour=False) == (
+        "╭─ titel ──────╮\n│ een          │\n│ twee drie    │\n╰──────────────╯\n"
+    )

@@ -10,6 +10,9 @@ most of the cost of a report. Here:
   table computes them, each text rendered once.
 - :class:`Cell`: a short one-line cell (a score, a band, a bar) with the measure of a Text and,
   where it fits, the one segment rich's wrap/justify/join path ends in.
+- :class:`Frame`: rich's ``Panel`` around the report (rounded box, a title on the left, one
+  space either side): the parts are rendered into lines once, where the panel's padding and the
+  panel itself would split them into lines twice more.
 - :class:`Columns`: a borderless table with a header row, for rich's ``Table(box=None)``: the
   column widths as rich computes them, each cell measured once and rendered once, without the
   Padding rich wraps around every cell.
@@ -27,10 +30,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.box import ROUNDED
 from rich.cells import cell_len
 from rich.console import (
     Console,
     ConsoleOptions,
+    Group,
     JustifyMethod,
     OverflowMethod,
     RenderableType,
@@ -42,6 +47,7 @@ from rich.style import Style
 from rich.text import Text
 
 if TYPE_CHECKING:
+    from rich.panel import Panel
     from rich.table import Table
 
 DASH = "  –"  # the label of a sub-item: indented, and its wrapped lines under its text
@@ -155,6 +161,65 @@ class Cell:
             return
         yield segment
         yield Segment.line()
+
+
+class Frame:
+    """``Panel(Group(*parts), title=title, title_align="left")``, as rich lays it out."""
+
+    def __init__(self, parts: list[RenderableType], title: Text) -> None:
+        self.parts = parts
+        self.title = title  # a Text: never read as markup
+
+    def panel(self) -> Panel:
+        """The panel this stands for: the layout at a width too small for a title, and the
+        reference for the tests."""
+        from rich.panel import Panel
+
+        return Panel(Group(*self.parts), title=self.title, title_align="left")
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        if width <= 4 or options.height is not None:
+            yield self.panel()
+            return
+        box = ROUNDED.substitute(options, safe=console.safe_box)
+        plain = Style.null()  # the panel's style and border style: "none"
+        child = options.update(width=width - 2, height=None, highlight=False)
+        lines = console.render_lines(Group(*self.parts), child.update_width(width - 4), pad=True)
+        if self.title:
+            yield Segment(box.top_left + box.top, plain)
+            title = self._title(console, box.top, width - 4)
+            yield from console.render(title, child.update_width(width - 4))
+            yield Segment(box.top + box.top_right, plain)
+        else:  # an empty title: no title at all
+            yield Segment(box.get_top([width - 2]), plain)
+        new_line = Segment.line()
+        yield new_line
+        start, end = Segment(box.mid_left + " ", plain), Segment(" " + box.mid_right, plain)
+        for line in lines:
+            yield start
+            yield from line
+            yield end
+            yield new_line
+        yield Segment(box.get_bottom([width - 2]), plain)
+        yield new_line
+
+    def _title(self, console: Console, rule: str, room: int) -> Text:
+        """The title as the panel puts it in its top edge: on one line, a space either side,
+        cut to the room, the rest of the edge drawn after it."""
+        title = self.title.copy()
+        title.end = ""
+        title.plain = title.plain.replace("\n", " ")
+        title.no_wrap = True
+        title.expand_tabs()
+        title.pad(1)
+        title.truncate(room)
+        if title.style:
+            title.stylize(console.get_style(title.style))
+        excess = room - cell_len(title.plain)
+        if not excess:
+            return title
+        return Text.assemble(title, rule * excess, no_wrap=True, end="")
 
 
 class Columns:

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from rich.console import Console, Group
 from rich.markup import escape
 from rich.padding import Padding
-from rich.panel import Panel
 from rich.text import Text
 
 from samenwerk_cli.formats.bank import Bank
@@ -56,7 +55,7 @@ from samenwerk_cli.render.words import (
 from samenwerk_cli.scoring.results import GroupResult
 from samenwerk_cli.scoring.trend import Partnership, all_groups
 from samenwerk_cli.terminal import report_lenses
-from samenwerk_cli.terminal.lean import DASH, Cell, Columns, Hanging
+from samenwerk_cli.terminal.lean import DASH, Cell, Columns, Frame, Hanging
 
 
 def print_partnerships(console: Console, found: Sequence[Partnership], bank: Bank) -> None:
@@ -75,7 +74,7 @@ def print_partnerships(console: Console, found: Sequence[Partnership], bank: Ban
         console.print(report_lenses.credit())
 
 
-def trend_report(trend: TrendView) -> Panel:
+def trend_report(trend: TrendView) -> Frame:
     table = Columns()
     table.add_column("dimensie")
     table.add_column(escape(trend.vorige or "vorige"), justify="right")
@@ -100,7 +99,7 @@ def trend_report(trend: TrendView) -> Panel:
             parts += [Text(f"{label} ({spots.total}):", style=style), listed]
     parts.append(Text(trend.threshold, style="dim"))
     title = Text(f"Trend: {trend.vorige or '?'} → {trend.huidige or '?'}")  # Text: never markup
-    return Panel(Group(*parts), title=title, title_align="left")
+    return Frame(parts, title)
 
 
 def summary_table(groups: Sequence[GroupResult], bank: Bank) -> Group:
@@ -150,11 +149,11 @@ def short_labels(ids: Sequence[str], size: int = 3) -> list[str]:
     return [label(i) for i in ids]
 
 
-def group_report(group: GroupResult, bank: Bank) -> Panel:
+def group_report(group: GroupResult, bank: Bank) -> Frame:
     return view_report(group_view(group, bank))
 
 
-def view_report(view: GroupView) -> Panel:
+def view_report(view: GroupView) -> Frame:
     head = view.header
     parts: list[object] = [_header(head), dimension_table(view.dimensions)]
     if view.ambition is not None:
@@ -178,7 +177,7 @@ def view_report(view: GroupView) -> Panel:
     parts += report_lenses.legend(view.legend)
     # A Text, not a string: rich would read a title string as markup and ':smile:' as an emoji.
     title = Text(head.partnerschap + (f" · ronde {head.ronde}" if head.ronde else ""))
-    return Panel(Group(*parts), title=title, title_align="left")
+    return Frame(parts, title)
 
 
 def _header(head: Header) -> Text:
