@@ -8,7 +8,6 @@ import io
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pytest import MonkeyPatch
 from rich.console import Console, Group, JustifyMethod
 from rich.panel import Panel
 from rich.table import Table
@@ -183,14 +182,22 @@ def test_columns_shrink_the_wrapping_column_first() -> None:
     )
 
 
-def test_columns_without_richs_reduction_are_richs_table(monkeypatch: MonkeyPatch) -> None:
-    """A rich release without the two helpers: the table is rich's own, not an error."""
-    monkeypatch.setattr(lean, "_shrink", lambda *_: None)
-    columns = Columns("Per organisatie")
-    columns.add_column("dimensie")
-    columns.add_column("Hogeschool Noord (n=2)", justify="right")
-    columns.add_row("Ambitie van betekenis", Cell("3,50"))
-    assert _render(columns, 30, colour=True) == _render(columns.table(), 30, colour=True)
+@settings(max_examples=500, deadline=None)
+@given(
+    widths=st.lists(st.integers(0, 120), min_size=1, max_size=8),
+    wrapable=st.lists(st.booleans(), min_size=8, max_size=8),
+    room=st.integers(1, 200),
+)
+def test_columns_shrink_as_richs_table(widths: list[int], wrapable: list[bool], room: int) -> None:
+    """lean._shrink against the two helpers rich's table uses (not rich's public API: the
+    reason lean has its own, and the reason this test holds it to them)."""
+    from rich._ratio import ratio_reduce
+
+    wraps = wrapable[: len(widths)]
+    theirs = Table._collapse_widths(widths, wraps, room)
+    if sum(theirs) > room:
+        theirs = ratio_reduce(sum(theirs) - room, [1] * len(theirs), theirs, theirs)
+    assert lean._shrink(widths, wraps, room) == theirs
 
 
 TITLES = [

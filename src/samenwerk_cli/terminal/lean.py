@@ -17,10 +17,8 @@ most of the cost of a report. Here:
   column widths as rich computes them, each cell measured once and rendered once, without the
   Padding rich wraps around every cell.
 
-rich's public API throughout, but for the reduction of too-wide columns: there ``Columns`` calls
-rich's own two helpers, so that it never has a second copy of that algorithm, and falls back on
-rich's ``Table`` should a release of rich lack them. rich's table module is imported only then
-(a tenth of the report's import, where the columns fit).
+Only rich's public API is used. rich's table module is imported only where a layout falls back
+on it: its import alone (dataclasses, fractions) took ~5 ms of a ~150 ms ``samenwerk score``.
 
 The characters and styles stay rich's: tests/test_lean.py compares each with the rich original
 over generated rows, widths and styles, with and without colour.
@@ -295,9 +293,6 @@ class Columns:
         widths = [_column(widest[i], pads[i], room) or 1 for i in range(count)]
         if sum(widths) > room:
             shrunk = _shrink(widths, [not no_wrap for no_wrap in self.no_wrap], room)
-            if shrunk is None:
-                yield self.table()
-                return
             widths = [_column(widest[i], pads[i], w) for i, w in enumerate(shrunk)]
         if any(w - pad < 1 for w, pad in zip(widths, pads)):
             yield self.table()  # no room for a column: rich's own layout decides
@@ -336,22 +331,40 @@ def _column(widest: int, pad: int, room: int) -> int:
     return min(widest + pad, room) if room >= 1 else 0
 
 
-def _shrink(widths: list[int], wrapable: list[bool], room: int) -> list[int] | None:
-    """Column widths brought within ``room`` by rich's own reduction (the widest wrapping
-    columns first, then all alike). These two helpers are not rich's public API: where a rich
-    release no longer has them, None, and the table is rich's own."""
-    try:
-        from rich._ratio import ratio_reduce
-        from rich.table import Table
-
-        collapse = Table._collapse_widths
-    except (ImportError, AttributeError):
-        return None
-    widths = collapse(widths, wrapable, room)
+def _shrink(widths: list[int], wrapable: list[bool], room: int) -> list[int]:
+    """Column widths brought within ``room`` as rich's table brings them: the widest columns
+    that may wrap narrowed to the next widest, again and again; what is still too wide then
+    comes off every column alike. rich's own helpers for this live in its table module, whose
+    import is a thirtieth of ``samenwerk score``: tests/test_lean.py holds this to them."""
     excess = sum(widths) - room
+    if any(wrapable):
+        while sum(widths) and excess > 0:
+            widest = max(w for w, wraps in zip(widths, wrapable) if wraps)
+            second = max(w if wraps and w != widest else 0 for w, wraps in zip(widths, wrapable))
+            ratios = [int(wraps and w == widest) for w, wraps in zip(widths, wrapable)]
+            if not any(ratios) or widest == second:
+                break
+            widths = _reduce(excess, ratios, [min(excess, widest - second)] * len(widths), widths)
+            excess = sum(widths) - room
     if excess > 0:
-        widths = ratio_reduce(excess, [1] * len(widths), widths, widths)
+        widths = _reduce(excess, [1] * len(widths), widths, widths)
     return widths
+
+
+def _reduce(total: int, ratios: list[int], maximums: list[int], values: list[int]) -> list[int]:
+    """``total`` taken off ``values`` in proportion to ``ratios``, at most ``maximums``."""
+    ratios = [ratio if most else 0 for ratio, most in zip(ratios, maximums)]
+    left = sum(ratios)
+    out = []
+    for ratio, most, value in zip(ratios, maximums, values):
+        if ratio and left > 0:
+            cut = min(most, round(ratio * total / left))
+            out.append(value - cut)
+            total -= cut
+            left -= ratio
+        else:
+            out.append(value)
+    return out
 
 
 def _cell_width(cell: Text | Cell, console: Console, options: ConsoleOptions) -> int:
