@@ -13,8 +13,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from samenwerk_cli.terminal import lean
-from samenwerk_cli.terminal.lean import Cell, Columns, Frame, Hanging
+from samenwerk_cli.terminal import columns as columns_mod
+from samenwerk_cli.terminal.columns import Columns
+from samenwerk_cli.terminal.lean import Cell, Frame, Hanging
 
 STYLES = ["", "dim", "bold", "yellow", "bold red", "green"]
 WORDS = ["a", "de", "stelling", "samenwerking", "→", "–", "(2,50)", "·", "█████·····", "x" * 30]
@@ -189,15 +190,15 @@ def test_columns_shrink_the_wrapping_column_first() -> None:
     room=st.integers(1, 200),
 )
 def test_columns_shrink_as_richs_table(widths: list[int], wrapable: list[bool], room: int) -> None:
-    """lean._shrink against the two helpers rich's table uses (not rich's public API: the
-    reason lean has its own, and the reason this test holds it to them)."""
+    """columns._shrink against the two helpers rich's table uses (not rich's public API: the
+    reason columns has its own, and the reason this test holds it to them)."""
     from rich._ratio import ratio_reduce
 
     wraps = wrapable[: len(widths)]
     theirs = Table._collapse_widths(widths, wraps, room)
     if sum(theirs) > room:
         theirs = ratio_reduce(sum(theirs) - room, [1] * len(theirs), theirs, theirs)
-    assert lean._shrink(widths, wraps, room) == theirs
+    assert columns_mod._shrink(widths, wraps, room) == theirs
 
 
 TITLES = [

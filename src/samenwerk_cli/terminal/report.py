@@ -55,7 +55,8 @@ from samenwerk_cli.render.words import (
 from samenwerk_cli.scoring.results import GroupResult
 from samenwerk_cli.scoring.trend import Partnership, all_groups
 from samenwerk_cli.terminal import report_lenses
-from samenwerk_cli.terminal.lean import DASH, Cell, Columns, Frame, Hanging
+from samenwerk_cli.terminal.columns import Columns
+from samenwerk_cli.terminal.lean import DASH, Cell, Frame, Hanging
 
 
 def print_partnerships(console: Console, found: Sequence[Partnership], bank: Bank) -> None:
