@@ -13,8 +13,10 @@ import re
 # C0 controls, DEL, C1 controls (CSI, OSC... as single bytes), the line and paragraph separators,
 # and the bidirectional embeddings, overrides and isolates ("Trojan Source").
 _OTHERS = "\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-_ALL = re.compile(f"[\x00-\x1f{_OTHERS}]")
-_BUT_LINES = re.compile(f"[\x00-\x08\x0b-\x1f{_OTHERS}]")  # keeps \t and \n
+# Patterns as strings: re compiles and keeps each on first use, and the first two are only needed
+# for text that is not printable (rare), so most runs never compile them.
+_ALL = f"[\x00-\x1f{_OTHERS}]"
+_BUT_LINES = f"[\x00-\x08\x0b-\x1f{_OTHERS}]"  # keeps \t and \n
 # What makes visible(..., keep_lines=True) change a YAML scalar: one of its characters in the
 # text itself, or a backslash (a double-quoted "\e" or "\x1b" escape makes one from plain text).
 _IN_SOURCE = re.compile(f"[\x00-\x08\x0b-\x1f{_OTHERS}\\\\]")
@@ -37,7 +39,7 @@ def visible(text: str, *, keep_lines: bool = False) -> str:
     """
     if text.isprintable():  # the usual case, checked in C: none of the characters above
         return text
-    return (_BUT_LINES if keep_lines else _ALL).sub(_show, text)
+    return re.sub(_BUT_LINES if keep_lines else _ALL, _show, text)
 
 
 def plain_source(text: str) -> bool:
