@@ -10,12 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console, Group, JustifyMethod
 from rich.panel import Panel
+from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
 from samenwerk_cli.terminal import columns as columns_mod
 from samenwerk_cli.terminal.columns import Columns
-from samenwerk_cli.terminal.lean import Cell, Frame, Hanging
+from samenwerk_cli.terminal.lean import Cell, Frame, Hanging, lines_of
 
 STYLES = ["", "dim", "bold", "yellow", "bold red", "green"]
 WORDS = ["a", "de", "stelling", "samenwerking", "→", "–", "(2,50)", "·", "█████·····", "x" * 30]
@@ -239,3 +241,41 @@ def test_a_frame_holds_its_parts_under_its_title() -> None:
     assert _render(frame, 16, colour=False) == (
         "╭─ titel ──────╮\n│ een          │\n│ twee drie    │\n╰──────────────╯\n"
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.builds(
+        lambda body, style, justify, overflow, no_wrap, end: Text(
+            body, style=style, justify=justify, overflow=overflow, no_wrap=no_wrap, end=end
+        ),
+        st.text(st.sampled_from("ab →–\t\n協x"), max_size=40),
+        st.sampled_from(STYLES),
+        st.sampled_from([None, "left", "right", "center", "full", "default"]),
+        st.sampled_from([None, "fold", "crop", "ellipsis", "ignore"]),
+        st.sampled_from([None, False, True]),
+        st.sampled_from(["\n", ""]),
+    ),
+    spans=st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40), st.sampled_from(STYLES))),
+    width=st.integers(0, 30),
+    justify=st.sampled_from([None, "left", "right"]),
+    no_wrap=st.booleans(),
+)
+def test_the_lines_of_a_text_are_richs(
+    text: Text,
+    spans: list[tuple[int, int, str]],
+    width: int,
+    justify: JustifyMethod | None,
+    no_wrap: bool,
+) -> None:
+    for start, end, style in spans:
+        text.stylize(style, start, end)
+    console = Console(file=io.StringIO(), width=80, emoji=False, highlight=False)
+    options = console.options.update(width=width, justify=justify, no_wrap=no_wrap)
+
+    def plain(lines: list[list[Segment]]) -> list[list[tuple[str, Style]]]:
+        """What is put out: an empty segment is nothing, no style the null style."""
+        return [[(s.text, s.style or Style.null()) for s in line if s.text] for line in lines]
+
+    ours = lines_of(text, console, options)
+    assert plain(ours) == plain(console.render_lines(text, options, pad=True))

@@ -13,6 +13,8 @@ most of the cost of a report. Here:
 - :class:`Frame`: rich's ``Panel`` around the report (rounded box, a title on the left, one
   space either side): the parts are rendered into lines once, where the panel's padding and the
   panel itself would split them into lines twice more.
+- :func:`lines_of`: a Text's lines straight from its wrapped lines (rich joins them into one
+  text and cuts that into lines again).
 - :class:`~samenwerk_cli.terminal.columns.Columns` (its own module): a borderless table.
 
 Only rich's public API is used. rich's table module is imported only where a layout falls back
@@ -96,11 +98,43 @@ class Hanging:
         new_line = Segment.line()
         for label, text in self.rows:
             yield Segment(label + " " * (left - cell_len(label)))
-            for number, line in enumerate(console.render_lines(text, text_options)):
+            for number, line in enumerate(lines_of(text, console, text_options)):
                 if number:
                     yield indent
                 yield from line
                 yield new_line
+
+
+def lines_of(
+    content: RenderableType, console: Console, options: ConsoleOptions
+) -> list[list[Segment]]:
+    """``console.render_lines(content, options)``, padded to the width; a Text without rich's
+    detour of joining its wrapped lines into one text and cutting that into lines again."""
+    width = options.max_width
+    if not isinstance(content, Text) or content.end != "\n" or width < 1 or options.height:
+        return console.render_lines(content, options, pad=True)
+    text = content
+    lines = text.wrap(  # as Text.__rich_console__ wraps
+        console,
+        width,
+        justify=text.justify or options.justify or "default",
+        overflow=text.overflow or options.overflow or "fold",
+        tab_size=(console.tab_size if text.tab_size is None else text.tab_size) or 8,
+        no_wrap=text.no_wrap if text.no_wrap is not None else bool(options.no_wrap),
+    )
+    out = []
+    for line in lines:
+        excess = width - line.cell_len
+        if excess < 0:  # a line rich would crop: its own way
+            return console.render_lines(content, options, pad=True)
+        if line.style:  # rich's join turns a line's own style into a span; render needs that
+            style, line.style = line.style, ""
+            line.stylize_before(style)
+        segments = list(line.render(console))
+        if excess:
+            segments.append(Segment(" " * excess))
+        out.append(segments)
+    return out
 
 
 def _widest(content: RenderableType, console: Console, options: ConsoleOptions) -> int:
@@ -158,7 +192,10 @@ class Cell:
 
 
 class Frame:
-    """``Panel(Group(*parts), title=title, title_align="left")``, as rich lays it out."""
+    """``Panel(Group(*parts), title=title, title_align="left")``, as rich lays it out.
+
+    Each part ends its last line (as Texts, tables, lists and padding do), so the parts are
+    rendered into lines one by one."""
 
     def __init__(self, parts: list[RenderableType], title: Text) -> None:
         self.parts = parts
@@ -179,7 +216,8 @@ class Frame:
         box = ROUNDED.substitute(options, safe=console.safe_box)
         plain = Style.null()  # the panel's style and border style: "none"
         child = options.update(width=width - 2, height=None, highlight=False)
-        lines = console.render_lines(Group(*self.parts), child.update_width(width - 4), pad=True)
+        inner = child.update_width(width - 4)
+        lines = [line for part in self.parts for line in lines_of(part, console, inner)]
         if self.title:
             yield Segment(box.top_left + box.top, plain)
             title = self._title(console, box.top, width - 4)
