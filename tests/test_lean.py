@@ -9,6 +9,7 @@ import io
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console, Group, JustifyMethod
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.segment import Segment
 from rich.style import Style
@@ -230,10 +231,26 @@ def test_frame_renders_as_the_panel(
     colour: bool,
     ascii_only: bool,
 ) -> None:
-    parts: list[object] = [Text("kop", style="bold"), Hanging(*rows), *(text for _, text in rows)]
+    table = Columns("Per organisatie")
+    table.add_column("dimensie")
+    table.add_column("score", justify="right")
+    table.add_row("Relatie — aandacht voor persoonlijke relaties", Cell("3,94"))
+    parts: list[object] = [
+        Text("kop", style="bold"),
+        Hanging(*rows),
+        table,
+        Group(Text("fase"), Padding(Hanging(*rows), (0, 0, 0, 2))),
+        *(text for _, text in rows),
+    ]
     frame = Frame(parts, Text(title, style=title_style))  # type: ignore[arg-type]
     ours = _render(frame, width, colour, ascii_only)
     assert ours == _render(frame.panel(), width, colour, ascii_only)
+
+
+def test_a_text_without_its_line_end_shares_a_line_in_a_frame() -> None:
+    frame = Frame([Text("een ", end=""), Text("twee"), Text("drie")], Text("t"))
+    assert _render(frame, 20, colour=False) == _render(frame.panel(), 20, colour=False)
+    assert "│ een twee" in _render(frame, 20, colour=False)
 
 
 def test_a_frame_holds_its_parts_under_its_title() -> None:

@@ -111,7 +111,12 @@ def lines_of(
     """``console.render_lines(content, options)``, padded to the width; a Text without rich's
     detour of joining its wrapped lines into one text and cutting that into lines again."""
     width = options.max_width
-    if not isinstance(content, Text) or content.end != "\n" or width < 1 or options.height:
+    if (
+        not isinstance(content, Text)
+        or content.end != "\n"
+        or width < 1
+        or options.height is not None
+    ):
         return console.render_lines(content, options, pad=True)
     text = content
     lines = text.wrap(  # as Text.__rich_console__ wraps
@@ -194,8 +199,9 @@ class Cell:
 class Frame:
     """``Panel(Group(*parts), title=title, title_align="left")``, as rich lays it out.
 
-    Each part ends its last line (as Texts, tables, lists and padding do), so the parts are
-    rendered into lines one by one."""
+    Tables, lists, padding and Texts end their last line, so such parts are rendered into lines
+    one by one; a Text that does not (``end=""``) goes on the same line as the next part, as
+    rich's Group puts it."""
 
     def __init__(self, parts: list[RenderableType], title: Text) -> None:
         self.parts = parts
@@ -217,7 +223,10 @@ class Frame:
         plain = Style.null()  # the panel's style and border style: "none"
         child = options.update(width=width - 2, height=None, highlight=False)
         inner = child.update_width(width - 4)
-        lines = [line for part in self.parts for line in lines_of(part, console, inner)]
+        if any(isinstance(part, Text) and part.end != "\n" for part in self.parts):
+            lines = console.render_lines(Group(*self.parts), inner, pad=True)
+        else:
+            lines = [line for part in self.parts for line in lines_of(part, console, inner)]
         if self.title:
             yield Segment(box.top_left + box.top, plain)
             title = self._title(console, box.top, width - 4)
