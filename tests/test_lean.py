@@ -260,6 +260,11 @@ def test_a_frame_holds_its_parts_under_its_title() -> None:
     )
 
 
+def plain(lines: list[list[Segment]]) -> list[list[tuple[str, Style]]]:
+    """What is put out: an empty segment is nothing, no style the null style."""
+    return [[(s.text, s.style or Style.null()) for s in line if s.text] for line in lines]
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     text=st.builds(
@@ -289,10 +294,37 @@ def test_the_lines_of_a_text_are_richs(
         text.stylize(style, start, end)
     console = Console(file=io.StringIO(), width=80, emoji=False, highlight=False)
     options = console.options.update(width=width, justify=justify, no_wrap=no_wrap)
-
-    def plain(lines: list[list[Segment]]) -> list[list[tuple[str, Style]]]:
-        """What is put out: an empty segment is nothing, no style the null style."""
-        return [[(s.text, s.style or Style.null()) for s in line if s.text] for line in lines]
-
     ours = lines_of(text, console, options)
     assert plain(ours) == plain(console.render_lines(text, options, pad=True))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    rows=lists(),
+    more=lists(),
+    nested=st.booleans(),
+    end=st.sampled_from(["\n", ""]),
+    width=st.integers(0, 60),
+)
+def test_the_lines_of_lists_and_groups_are_richs(
+    rows: list[tuple[str, Text]],
+    more: list[tuple[str, Text]],
+    nested: bool,
+    end: str,
+    width: int,
+) -> None:
+    """A list, and a group of texts and lists (a pattern with its figures): made of lines
+    already, so not cut into lines again; a text without its line end is rich's to lay out."""
+    inner: object = Hanging(*more)
+    if nested:
+        inner = Group(Text("kop", style="bold"), inner)
+    hanging = Hanging(*rows)
+    if rows:
+        hanging.add_row("•", inner)  # type: ignore[arg-type]
+    content = Group(Text("titel", end=end), hanging, Text("slot"))
+    console = Console(file=io.StringIO(), width=80, emoji=False, highlight=False)
+    options = console.options.update_width(width)
+    for made in (hanging, content):
+        assert plain(lines_of(made, console, options)) == plain(
+            console.render_lines(made, options, pad=True)
+        )

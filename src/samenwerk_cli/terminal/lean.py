@@ -13,8 +13,8 @@ most of the cost of a report. Here:
 - :class:`Frame`: rich's ``Panel`` around the report (rounded box, a title on the left, one
   space either side): the parts are rendered into lines once, where the panel's padding and the
   panel itself would split them into lines twice more.
-- :func:`lines_of`: a Text's lines straight from its wrapped lines (rich joins them into one
-  text and cuts that into lines again).
+- :func:`lines_of`: rich's ``render_lines`` for what is made of lines already (a Text's wrapped
+  lines, which rich joins into one text and cuts into lines again; a list; a group of them).
 - :class:`~samenwerk_cli.terminal.columns.Columns` (its own module): a borderless table.
 
 Only rich's public API is used. rich's table module is imported only where a layout falls back
@@ -73,8 +73,17 @@ class Hanging:
         return grid
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        new_line = Segment.line()
+        for line in self.lines(console, options):
+            yield from line
+            yield new_line
+
+    def lines(
+        self, console: Console, options: ConsoleOptions, pad: bool = False
+    ) -> list[list[Segment]]:
+        """The list's lines; with ``pad`` each as wide as the room, as render_lines pads."""
         if not self.rows:
-            return
+            return []
         max_width = options.max_width
         # The label column: its widest label and the one space of padding between the columns.
         left = max(cell_len(label) for label, _ in self.rows) + 1
@@ -84,8 +93,7 @@ class Hanging:
         if left + right > max_width:
             right = max_width - left
         if right < 1 or left > max_width:  # no room for a column: rich's own layout decides
-            yield self.grid()
-            return
+            return console.render_lines(self.grid(), options, pad=pad)
         text_options = options.update(
             width=right,
             justify="left",
@@ -95,28 +103,31 @@ class Hanging:
             height=None,
         )
         indent = Segment(" " * left)
-        new_line = Segment.line()
+        rest = (
+            [Segment(" " * (max_width - left - right))] if pad and left + right < max_width else []
+        )
+        out = []
         for label, text in self.rows:
-            yield Segment(label + " " * (left - cell_len(label)))
+            head = Segment(label + " " * (left - cell_len(label)))
             for number, line in enumerate(lines_of(text, console, text_options)):
-                if number:
-                    yield indent
-                yield from line
-                yield new_line
+                out.append([indent if number else head, *line, *rest])
+        return out
 
 
 def lines_of(
     content: RenderableType, console: Console, options: ConsoleOptions
 ) -> list[list[Segment]]:
-    """``console.render_lines(content, options)``, padded to the width; a Text without rich's
-    detour of joining its wrapped lines into one text and cutting that into lines again."""
+    """``console.render_lines(content, options)``, padded to the width, without cutting into
+    lines again what is already made of lines: a Text's wrapped lines (rich joins them into
+    one text first), a :class:`Hanging` list's, and a Group of such parts."""
     width = options.max_width
-    if (
-        not isinstance(content, Text)
-        or content.end != "\n"
-        or width < 1
-        or options.height is not None
-    ):
+    if width < 1 or options.height is not None:
+        return console.render_lines(content, options, pad=True)
+    if isinstance(content, Hanging):
+        return content.lines(console, options, pad=True)
+    if isinstance(content, Group) and all(map(_ends_lines, content.renderables)):
+        return [line for part in content.renderables for line in lines_of(part, console, options)]
+    if not isinstance(content, Text) or content.end != "\n":
         return console.render_lines(content, options, pad=True)
     text = content
     lines = text.wrap(  # as Text.__rich_console__ wraps
@@ -140,6 +151,15 @@ def lines_of(
             segments.append(Segment(" " * excess))
         out.append(segments)
     return out
+
+
+def _ends_lines(part: RenderableType) -> bool:
+    """A part whose last line ends, so that the next part starts a line of its own."""
+    if isinstance(part, Text):
+        return part.end == "\n"
+    if isinstance(part, Group):
+        return all(map(_ends_lines, part.renderables))
+    return isinstance(part, Hanging)
 
 
 def _widest(content: RenderableType, console: Console, options: ConsoleOptions) -> int:
