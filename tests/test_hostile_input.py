@@ -15,6 +15,7 @@ from samenwerk_cli.errors import SamenwerkError
 from samenwerk_cli.formats import answers, yamlio
 from samenwerk_cli.formats import bank as bank_mod
 from samenwerk_cli.scoring import batch
+from samenwerk_cli.scoring.workers import Pool
 from tests.testbank import mini_answers, write_bank
 
 NESTED_KEYS = "rol:\n" + "? " * 1000 + "a\n"  # complex keys nest without any bracket
@@ -81,10 +82,11 @@ def test_parallel_reading_survives_a_bad_file(mini_bank: Path, folder: Path, mon
     for i in range(4):
         good_file(folder, f"p{i}.yaml")
     (folder / "p9-kwaad.yaml").write_text(NESTED_KEYS)
-    monkeypatch.setattr(batch, "PARALLEL_FROM", 1)
     monkeypatch.setattr(batch, "CHUNK", 2)
     paths, _ = batch.discover([folder])
-    result = batch.read_all(paths, bank_mod.load(mini_bank), jobs=2)
+    bank = bank_mod.load(mini_bank)
+    with Pool(2, bank) as pool:
+        result = batch.read_all(paths, bank, pool)
     assert len(result.files) == 4
     assert [p.file for p in result.errors] == [str(folder / "p9-kwaad.yaml")]
 

@@ -109,8 +109,9 @@ def tables(tokens: list[Token]) -> list[tuple[list[str], list[list[str]]]]:
 
 def report(path: Path, **kwargs: Any) -> str:
     bank = bank_mod.load(kwargs.pop("questions", None))
-    loaded = batch.load([path], bank)
-    assert not loaded.errors
+    names, problems = batch.find([path])
+    loaded = batch.read_all(names, bank)
+    assert not problems and not loaded.errors
     [partnership] = trend.partnerships(loaded.files, bank)
     return partnership_report(partnership, bank, "rapport.svg", TODAY, "9.9")
 
@@ -319,7 +320,7 @@ def test_hostile_answer_files_cannot_break_the_report(tmp_path: Path, mini_bank:
 
 def test_index_links_every_report(tmp_path: Path) -> None:
     bank = bank_mod.load(None)
-    loaded = batch.load([EXAMPLES], bank)
+    loaded = batch.read_all(batch.find([EXAMPLES])[0], bank)
     [partnership] = trend.partnerships(loaded.files, bank)
     text = index([("noord.md", partnership.laatste)], bank, TODAY)
     tokens = gfm().parse(text)

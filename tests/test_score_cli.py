@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from samenwerk_cli.cli.app import app
 from samenwerk_cli.formats import bank
 from samenwerk_cli.scoring import batch
+from samenwerk_cli.scoring.workers import Pool
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 ROUND = EXAMPLES / "opleidingsschool-noord" / "2026-najaar"
@@ -182,10 +183,10 @@ def test_two_respondents_show_answers_not_agreement(runner: CliRunner, tmp_path:
 def test_parallel_reading_gives_the_same_batch(corpus: Path, monkeypatch) -> None:
     loaded = bank.load()
     paths, _ = batch.discover([corpus])
-    serial = batch.read_all(paths, loaded, jobs=1)
-    monkeypatch.setattr(batch, "PARALLEL_FROM", 1)
+    serial = batch.read_all(paths, loaded)
     monkeypatch.setattr(batch, "CHUNK", 3)
-    parallel = batch.read_all(paths, loaded, jobs=2)
+    with Pool(2, loaded) as pool:
+        parallel = batch.read_all(paths, loaded, pool)
     assert [f.path for f in parallel.files] == [f.path for f in serial.files]
     assert [f.data for f in parallel.files] == [f.data for f in serial.files]
 

@@ -150,7 +150,7 @@ def test_examples_json_equals_the_plain_path(
 
 def test_a_packed_file_unpacks_to_the_same_answers(corpus: Path) -> None:
     paths, _ = batch.discover([corpus])
-    read = batch.read_all(paths, BANK, jobs=1)
+    read = batch.read_all(paths, BANK)
     plain = [f for f in (batch._read_one(p, BANK) for p in paths) if not isinstance(f, list)]
     assert [f.path for f in read.files] == [f.path for f in plain]
     assert [f.data for f in read.files] == [f.data for f in plain]

@@ -107,7 +107,7 @@ def score_paths(paths: Iterable[Path], bank: Bank, jobs: int | None = None) -> S
 
         pool = Pool(size, bank)
     try:
-        read = batch.read_all(names, bank, 1, pool)
+        read = batch.read_all(names, bank, pool)
         read.errors[:0] = problems
         if not read.packed:
             raise SamenwerkError(read.errors)

@@ -124,20 +124,11 @@ def pool_size(files: int, jobs: int | None = None) -> int:
     return jobs if jobs > 1 and files >= PARALLEL_FROM else 0
 
 
-def read_all(
-    paths: Sequence[Path | str], bank: Bank, jobs: int | None = None, pool: Pool | None = None
-) -> Batch:
-    """Read and check every file; results keep the order of ``paths``.
-
-    With ``pool``, its workers read; else a large batch gets a pool of its own for the reading.
-    Give the paths as text where memory counts: a packed file then shares its name with ``paths``.
-    """
+def read_all(paths: Sequence[Path | str], bank: Bank, pool: Pool | None = None) -> Batch:
+    """Read and check every file, in this process or by ``pool``'s workers; results keep the
+    order of ``paths``. Give the paths as text where memory counts: a packed file then shares
+    its name with ``paths``."""
     batch = Batch(bank)
-    if pool is None and (size := pool_size(len(paths), jobs)):
-        from samenwerk_cli.scoring.workers import Pool  # a few files need no pool: no import
-
-        with Pool(size, bank) as own:
-            return read_all(paths, bank, pool=own)
     if pool is not None:
         chunks = pool.map(_read_chunk, _chunks(paths, CHUNK))
         _collect(batch, paths, (r for chunk in chunks for r in chunk))
@@ -167,11 +158,3 @@ def find(paths: Iterable[Path]) -> tuple[list[str], list[Problem]]:
     if not found and not problems:
         raise SamenwerkError("geen antwoordbestanden (*.yaml, *.yml) gevonden")
     return [str(p) for p in found], problems  # a Path costs three times the memory of its text
-
-
-def load(paths: Iterable[Path], bank: Bank, jobs: int | None = None) -> Batch:
-    """Find and read the answer files under ``paths``; no files at all is an error."""
-    names, problems = find(paths)
-    batch = read_all(names, bank, jobs)
-    batch.errors[:0] = problems
-    return batch
