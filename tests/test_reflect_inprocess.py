@@ -10,14 +10,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from samenwerk_cli.cli.app import app
 from samenwerk_cli.formats import answers
 from samenwerk_cli.formats import bank as bank_mod
 from samenwerk_cli.session.dialog import Nav
 from samenwerk_cli.terminal.env import Env
-from tests.testbank import Script, write_bank
+from tests.testbank import Script, reflect_in_process, write_bank
 
 ENV = {"NO_COLOR": "1", "COLUMNS": "100", "SAMENWERK_VRAGEN": None}
 TODAY = dt.date(2026, 11, 28)
@@ -37,11 +37,8 @@ def bank_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return write_bank(tmp_path / "vragen")
 
 
-def invoke(args: list[str], steps: list[tuple[str, object]]) -> tuple[object, Script]:
-    script = Script(steps)
-    env = Env(stdin_isatty=True, today=TODAY, ask=script)
-    result = CliRunner(env=ENV).invoke(app, ["reflect", *args], obj=env)
-    return result, script
+def invoke(args: list[str], steps: list[tuple[str, object]]) -> tuple[Result, Script]:
+    return reflect_in_process(args, steps, variables=ENV, today=TODAY)
 
 
 def test_single_session_writes_the_file_and_reports_the_scores(

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from samenwerk_cli.cli.app import app
 from samenwerk_cli.formats import answers
@@ -25,7 +25,7 @@ from samenwerk_cli.session.dialog import Nav
 from samenwerk_cli.session.lock import Holder, lock_path, parse, render
 from samenwerk_cli.terminal.env import Env
 from samenwerk_cli.terminal.signals import Stopped
-from tests.testbank import Script, write_bank
+from tests.testbank import Script, reflect_in_process, write_bank
 
 ENV = {"NO_COLOR": "1", "COLUMNS": "200", "SAMENWERK_VRAGEN": None}
 TODAY = dt.date(2026, 11, 28)
@@ -46,11 +46,8 @@ def bank_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return write_bank(tmp_path / "vragen")
 
 
-def invoke(args: list[str], steps: list[tuple[str, object]]) -> tuple[object, Script]:
-    script = Script(steps)
-    env = Env(stdin_isatty=True, today=TODAY, ask=script)
-    result = CliRunner(env=ENV).invoke(app, ["reflect", *args], obj=env)
-    return result, script
+def invoke(args: list[str], steps: list[tuple[str, object]]) -> tuple[Result, Script]:
+    return reflect_in_process(args, steps, variables=ENV, today=TODAY)
 
 
 def dead_pid() -> int:

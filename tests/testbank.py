@@ -32,13 +32,16 @@ Helpers:
   and ``team(*answer_sets)``: ``AnswerFile``s for the scoring functions.
 - ``dims``, ``items``, ``phases``: a ``GroupResult``'s parts by id.
 - ``Script``: a fake ``ask`` answering questions in order; ``run_flow(flow, bank, steps, **kwargs)``
-  runs a session class with it and returns ``(result, events, saved, script)``.
+  runs a session class with it and returns ``(result, events, saved, script)``;
+  ``reflect_in_process(args, steps, variables=..., today=...)`` runs ``samenwerk reflect`` through
+  the CLI with it and returns ``(result, script)``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
@@ -47,6 +50,9 @@ from samenwerk_cli.formats.answers import FORMAT, AnswerFile, Antwoorden
 from samenwerk_cli.formats.bank import Bank
 from samenwerk_cli.scoring.results import GroupResult
 from samenwerk_cli.session.dialog import Question
+
+if TYPE_CHECKING:
+    from typer.testing import Result
 
 BANK_DIR = Path(__file__).parent / "bank"
 
@@ -160,6 +166,22 @@ class Script:
         if isinstance(answer, BaseException):
             raise answer
         return answer
+
+
+def reflect_in_process(
+    args: list[str], steps: list[tuple[str, Any]], *, variables: dict[str, Any], today: dt.date
+) -> tuple[Result, Script]:
+    """``samenwerk reflect ARGS`` through the CLI in this process: a terminal, ``today`` and a
+    scripted ask injected (an :class:`Env`), ``variables`` as the environment."""
+    from typer.testing import CliRunner
+
+    from samenwerk_cli.cli.app import app
+    from samenwerk_cli.terminal.env import Env
+
+    script = Script(steps)
+    env = Env(stdin_isatty=True, today=today, ask=script)
+    result = CliRunner(env=variables).invoke(app, ["reflect", *args], obj=env)
+    return result, script
 
 
 def run_flow(
