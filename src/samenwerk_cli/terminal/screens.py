@@ -5,7 +5,7 @@ Everything a user typed goes through ``escape`` before rich reads it as markup.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from rich import box
 from rich.console import Console
@@ -41,13 +41,7 @@ def show(console: Console, event: Event) -> None:
             "zijn ze het begin van het gesprek."
         )
         console.print()
-        console.print("[bold]De dimensies[/]")
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(no_wrap=True, style="bold")
-        grid.add_column()
-        for naam, kern in event.dimensies:
-            grid.add_row(escape(naam), escape(kern))
-        console.print(Padding(grid, (0, 0, 0, 2)))
+        _named_rows(console, "De dimensies", event.dimensies)
         console.print()
         soort = "korte scan: " if event.quick else ""
         stellingen = count(event.stellingen, "stelling", "stellingen")
@@ -97,13 +91,18 @@ def show(console: Console, event: Event) -> None:
         console.print(escape(event.text))
     elif isinstance(event, s.Legend):
         console.print()
-        console.print(f"[bold]{escape(event.title)}[/]")
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(no_wrap=True, style="bold")
-        grid.add_column()  # the meaning wraps between words
-        for naam, betekenis in event.rows:
-            grid.add_row(escape(naam), escape(betekenis))
-        console.print(Padding(grid, (0, 0, 0, 2)))
+        _named_rows(console, event.title, event.rows)
+
+
+def _named_rows(console: Console, title: str, rows: Iterable[tuple[str, str]]) -> None:
+    """A bold title, then indented rows of a bold name and its meaning (wrapping between words)."""
+    console.print(f"[bold]{escape(title)}[/]")
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column()
+    for naam, betekenis in rows:
+        grid.add_row(escape(naam), escape(betekenis))
+    console.print(Padding(grid, (0, 0, 0, 2)))
 
 
 REVIEW_PROMPT_LINES = 6  # below the table: the question, up to four choices, a line to type
