@@ -20,7 +20,6 @@ from prompt_toolkit.styles import Style
 from questionary.prompts.common import InquirerControl
 
 from samenwerk_cli.session.dialog import Choice, Nav, Question, is_back
-from samenwerk_cli.terminal import signals
 
 QMARK = "›"
 INDENT = "  "  # where a wrapped message or instruction goes on: under the text, past the "› "
@@ -61,9 +60,7 @@ def style() -> Style:
 def ask(question: Question) -> Any:
     """Ask one question in the terminal; raises KeyboardInterrupt (Ctrl-C) or EOFError (Ctrl-D)."""
     if question.kind == "select":
-        prompt = _select(question)
-        signals.bind_sigint(prompt.application)  # ``kill -INT`` ends it like a typed Ctrl-C
-        return prompt.unsafe_ask()
+        return _select(question).unsafe_ask()
     if question.kind == "text":
         return _text(question).unsafe_ask()  # "v" typed alone the session reads as back itself
     raise ValueError(f"unknown question kind {question.kind!r}")
@@ -122,7 +119,8 @@ def _select(question: Question) -> questionary.Question:
 
 def _keys_for_select(prompt: questionary.Question, question: Question) -> None:
     """Without a default the pointer is on no answer and Enter does nothing, so a stray Enter
-    records nothing; ← chooses "back" when the question offers it.
+    records nothing; ← chooses "back" when the question offers it; ``kill -INT`` (prompt_toolkit's
+    ``<sigint>`` key, which questionary leaves unbound) ends it like a typed Ctrl-C.
 
     questionary has no option for either: these bindings are merged after its own, and
     prompt_toolkit calls the last matching binding.
@@ -130,6 +128,11 @@ def _keys_for_select(prompt: questionary.Question, question: Question) -> None:
     app = prompt.application
     control = next(c for c in app.layout.find_all_controls() if isinstance(c, InquirerControl))
     bindings = KeyBindings()
+
+    @bindings.add(Keys.SIGINT, eager=True)
+    def _interrupt(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
     if question.default is None:
         control.pointed_at = -1  # no row under the pointer; ↓ goes to the first, ↑ to the last
         nothing = Condition(lambda: control.pointed_at < 0)

@@ -8,8 +8,8 @@ the process at once, without the resume command and leaving the session's lock b
 :func:`ending_on_signals` installs handlers for the three signals during an interactive session.
 Each handler turns its signal into :class:`Stopped` (a ``KeyboardInterrupt``, so the flow's
 Ctrl-C path saves and shows the resume command) and, when a prompt is waiting, makes that prompt's
-application exit with it, so prompt_toolkit leaves raw mode and its event loop cleanly. Prompts
-need ``<sigint>`` bound to the same exit: :func:`bind_sigint`.
+application exit with it, so prompt_toolkit leaves raw mode and its event loop cleanly. A
+``select`` binds ``<sigint>`` to the same exit (:mod:`samenwerk_cli.terminal.prompts`).
 """
 
 from __future__ import annotations
@@ -126,18 +126,3 @@ def guarded(ask: Callable[[Any], Any]) -> Callable[[Any], Any]:
         return answer
 
     return guarded_ask
-
-
-def bind_sigint(application: Any) -> None:
-    """Let a prompt end on ``<sigint>`` (``kill -INT``) as it ends on a typed Ctrl-C."""
-    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
-    from prompt_toolkit.keys import Keys
-
-    bindings = KeyBindings()
-
-    @bindings.add(Keys.SIGINT, eager=True)
-    def _(event: Any) -> None:
-        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
-
-    extra = [application.key_bindings] if application.key_bindings is not None else []
-    application.key_bindings = merge_key_bindings([*extra, bindings])
