@@ -72,6 +72,22 @@ def test_one_partnership_to_a_file_puts_the_chart_beside_it(
     assert "](rapport.svg)" in (tmp_path / "rapport.md").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(
+    ("name", "args", "written"),
+    [
+        ("pagina.htm", ["-f", "html"], ["pagina.htm"]),
+        ("RAPPORT.MD", [], ["RAPPORT.MD", "RAPPORT.svg"]),
+    ],
+)
+def test_a_report_file_keeps_the_name_it_was_given(
+    runner: CliRunner, tmp_path: Path, name: str, args: list[str], written: list[str]
+) -> None:
+    """-o page.htm stays page.htm (an accepted suffix is not rewritten); its chart beside it."""
+    result = runner.invoke(app, ["export", str(EXAMPLES), *args, "-o", str(tmp_path / name)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == written
+
+
 def test_trailing_slash_names_a_new_folder(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["export", str(NAJAAR), "-o", f"{tmp_path}/r/"])
     assert result.exit_code == 0, result.output

@@ -90,7 +90,8 @@ def report_files(
         if output.suffix.lower() not in kind.suffixes:
             output = output.with_name(output.name + kind.suffixes[0])
         made = kind.files(found[0], output.stem)
-        return {output.with_name(name): text for name, text in made.items()}, None
+        first = next(iter(made))  # the report itself keeps the name as given (page.htm, R.MD)
+        return {output if n == first else output.with_name(n): t for n, t in made.items()}, None
     if not as_folder and not output.exists() and output.suffix.lower() in kind.suffixes:
         raise SamenwerkError(
             Problem(
