@@ -86,7 +86,7 @@ def score(
                     below.extend(thresholds.shortfalls(rondes, limits))
                     yield partnership
 
-            write_score_json(sys.stdout.write, judged(), run.errors, bank, lambda: below)
+            write_score_json(sys.stdout.write, judged(), run.errors, bank, below)
         else:
             from samenwerk_cli.terminal.report import print_partnerships
 

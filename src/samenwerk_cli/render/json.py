@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +16,8 @@ if TYPE_CHECKING:  # types only: `questions list --json` must not pay for the sc
 
 
 def dumps(data: Any) -> str:
+    import json  # here: `score --json` writes with msgspec and need not load it
+
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
@@ -250,15 +251,15 @@ def write_score_json(
     found: Iterable[Partnership],
     errors: Sequence[Problem],
     bank: Bank,
-    below: Sequence[Shortfall] | Callable[[], Sequence[Shortfall]] = (),
+    below: Sequence[Shortfall] = (),
 ) -> None:
     """Write the ``samenwerk-score/2`` document one partnership at a time: a batch of thousands
     of files never needs the whole text, or all of its dicts, in memory at once.
 
-    ``found`` may be a generator that scores each partnership as it is asked for; ``below`` may
-    then be a callable, asked for only after the last partnership is written. Partnerships go
-    through msgspec's encoder (the same text as ``json.dumps(indent=2)`` for these values:
-    strings, integers and floats rounded to two decimals), the tail through ``json``.
+    ``found`` may be a generator that scores each partnership as it is asked for; ``below`` is
+    read only after the last partnership is written (a list it fills may be given). Everything
+    goes through msgspec's encoder: the same text as ``json.dumps(indent=2, ensure_ascii=False)``
+    for these values (strings, integers, None and floats rounded to two decimals).
     """
     import msgspec
 
@@ -271,8 +272,6 @@ def write_score_json(
         write(("\n    " if empty else ",\n    ") + text)
         empty = False
     write("]" if empty else "\n  ]")
-    below = below() if callable(below) else below
-    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
     tail = {
         "fouten": [{"bestand": p.file, "melding": _without_file(p)} for p in errors],
         "onder_drempel": [
@@ -287,7 +286,7 @@ def write_score_json(
         ],
     }
     for key, value in tail.items():
-        text = encoder.encode(value).replace("\n", "\n  ")
+        text = pretty(encode(value), indent=2).decode().replace("\n", "\n  ")
         write(f',\n  "{key}": {text}')
     write("\n}\n")
 
