@@ -122,6 +122,13 @@ class Vraag(Struct):
     def scored(self) -> bool:
         return self.soort != "open"
 
+    def pool(self, side: str | None) -> str | None:
+        """The pole a balans lean points to (``links`` the first, ``rechts`` the second); None
+        for no lean, or an item without poles."""
+        if side is None or not self.polen:
+            return None
+        return self.polen[0 if side == "links" else 1]
+
 
 class ItemsFile(Struct):
     formaat: str

@@ -73,13 +73,13 @@ def _item_side(
     """One organisation on one item: a stelling's score, or a balans item's position and lean."""
     if maat == "score":
         return _side(name, value)
-    poles = bank.by_id[item].polen or []
-    pool = poles[0 if lean == "links" else 1] if lean is not None and len(poles) == 2 else None
+    from samenwerk_cli.scoring.collect import LEAN_LIMITS
+
     return {
         "organisatie": name,
-        "positie": _r(value, 2.5, 3.5),
+        "positie": _r(value, *LEAN_LIMITS),
         "neiging": lean,
-        "pool": pool,
+        "pool": bank.by_id[item].pool(lean),
     }
 
 
@@ -205,14 +205,14 @@ def _figure(figure: Figure, bands: tuple[float, float], rwg: float) -> dict[str,
 
 
 def _lean(item: ItemResult, bank: Bank) -> dict[str, Any]:
-    polen = bank.by_id[item.vraag].polen or []
-    side = {"links": 0, "rechts": 1}.get(item.neiging or "")
+    from samenwerk_cli.scoring.collect import LEAN_LIMITS
+
     return {
         "vraag": item.vraag,
         "n": item.n,
-        "positie": _r(item.positie, 2.5, 3.5),
+        "positie": _r(item.positie, *LEAN_LIMITS),
         "neiging": item.neiging,
-        "pool": polen[side] if side is not None and len(polen) > side else None,
+        "pool": bank.by_id[item.vraag].pool(item.neiging),
     }
 
 

@@ -119,14 +119,15 @@ def _positions(gap: OrgItemGap, bank: Bank) -> str:
     """A balans item per organisation: where each stands, in the pole's words, first pole first:
     "A in evenwicht (3,0) · B neigt naar ‘Te veel: …’ (4,5) (verschil 1,5)". One decimal, never
     rounded across the lean's edges or the threshold the difference is judged by."""
-    poles = bank.by_id[gap.vraag].polen
+    vraag = bank.by_id[gap.vraag]
     limit = bank.model.drempels.organisatie_verschil_stelling
 
     def side(org: str, position: float, lean: Side | None) -> str:
         where = number(position, 1, LEAN_LIMITS)
-        if lean is None or not poles:
+        pole = vraag.pool(lean)
+        if pole is None:
             return f"{org} in evenwicht ({where})"
-        return f"{org} neigt naar ‘{poles[0 if lean == 'links' else 1]}’ ({where})"
+        return f"{org} neigt naar ‘{pole}’ ({where})"
 
     low = side(gap.laag, gap.laag_score, gap.laag_neiging)
     high = side(gap.hoog, gap.hoog_score, gap.hoog_neiging)
@@ -149,12 +150,9 @@ def leans(group: GroupResult, bank: Bank) -> tuple[Lean, ...]:
         vraag = bank.by_id[item.vraag]
         if item.soort != "balans" or item.positie is None or not vraag.polen:
             continue
-        lean = None
-        if item.neiging is not None:
-            lean = vraag.polen[0 if item.neiging == "links" else 1]
         position = shown(item.positie, LEAN_LIMITS)
         poles = (vraag.polen[0], vraag.polen[1])
-        out.append(Lean(vraag.tekst, poles, position, lean, item.n))
+        out.append(Lean(vraag.tekst, poles, position, vraag.pool(item.neiging), item.n))
     return tuple(out)
 
 

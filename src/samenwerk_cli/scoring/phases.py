@@ -126,9 +126,7 @@ def weak_spots(
     result = []
     for it in spots:
         vraag = bank.by_id[it.vraag]
-        lean = None
-        if it.neiging is not None and vraag.polen:
-            lean = vraag.polen[0 if it.neiging == "links" else 1]
+        lean = vraag.pool(it.neiging)
         result.append(
             WeakSpot(
                 vraag=it.vraag,
