@@ -20,7 +20,7 @@ from typer._click.exceptions import ClickException, UsageError
 
 from samenwerk_cli.cli.context import environment, tell
 from samenwerk_cli.cli.dutch import DutchCommand, DutchGroup, DutchUsageError
-from samenwerk_cli.errors import ExitCode, SamenwerkError, os_problem
+from samenwerk_cli.errors import INTERNAL, ExitCode, SamenwerkError, os_problem
 from samenwerk_cli.formats.clean import visible
 
 DEBUG_VAR = "SAMENWERK_DEBUG"  # set to 1 to see the traceback of an internal error
@@ -118,7 +118,7 @@ class _Group(DutchGroup):
             if os.environ.get(DEBUG_VAR):
                 raise
             environment(ctx).echo(
-                f"interne fout: {type(exc).__name__}: {visible(str(exc))}\n"
+                f"{INTERNAL}: {type(exc).__name__}: {visible(str(exc))}\n"
                 "Dit is een fout in samenwerk, niet in je invoer. Meld het met het commando dat je "
                 f"gaf en de bestanden die je gebruikte; met {DEBUG_VAR}=1 zie je de details.",
                 err=True,

@@ -46,7 +46,7 @@ def write_one(env: Env, output: Path | None, text: str, force: bool) -> None:
     from samenwerk_cli.errors import Problem, SamenwerkError
     from samenwerk_cli.files import atomic_write
 
-    if output is None or to_screen(output):
+    if output is None or to_screen(output):  # None: for the type checker below
         env.write(text.removeprefix("\ufeff"))  # a BOM is for files, not for the screen
         return
     if output.exists() and not force:

@@ -182,7 +182,7 @@ def _session(
     here, with a message that names the first (:mod:`samenwerk_cli.session.lock`)."""
     from samenwerk_cli.errors import Problem, SamenwerkError
     from samenwerk_cli.formats import answers
-    from samenwerk_cli.session.engine import resumed_scan, scan_changed
+    from samenwerk_cli.session.engine import continued_scan
     from samenwerk_cli.session.single import Session
     from samenwerk_cli.session.storage import answer_file_name, resume_command
     from samenwerk_cli.terminal import ending, screens, signals
@@ -196,9 +196,8 @@ def _session(
         loaded = answers.read(resume, bank)
         ending.warnings(env.err, list(loaded.warnings))
         previous = loaded.data
-        changed = scan_changed([previous], quick, dimensions)
-        ending.warnings(env.err, [changed] if changed else [])
-        quick, dimensions = resumed_scan([previous], quick, dimensions)  # the scan it records
+        quick, dimensions, changed = continued_scan([previous], quick, dimensions)
+        ending.warnings(env.err, changed)
     elif output is not None:
         if not output.parent.is_dir():
             raise SamenwerkError(Problem("deze map bestaat niet", str(output.parent)))

@@ -97,7 +97,7 @@ def _session(
 
     The lock comes before anything is read or written: of two sessions on one folder, even two
     started at the same moment, the second stops here with a message that names the first."""
-    from samenwerk_cli.session.engine import resumed_scan, scan_changed
+    from samenwerk_cli.session.engine import continued_scan
     from samenwerk_cli.session.group import GroupSession
     from samenwerk_cli.terminal import ending, group_screens, signals
 
@@ -108,9 +108,8 @@ def _session(
         paths, previous, warnings = storage.read(resume, bank)
         ending.warnings(env.err, list(warnings))
         saver.paths = paths
-        changed = scan_changed(previous, quick, dimensions)
-        ending.warnings(env.err, [changed] if changed else [])
-        quick, dimensions = resumed_scan(previous, quick, dimensions)  # the scan the files record
+        quick, dimensions, changed = continued_scan(previous, quick, dimensions)
+        ending.warnings(env.err, changed)
     else:
         groep = participants(spec, group_file)
         deelnemers = groep.deelnemers

@@ -157,6 +157,15 @@ class Mode(Protocol):
         """What to show once the files are saved complete."""
 
 
+def continued_scan(
+    files: Sequence[Antwoorden], quick: bool, dimensions: Sequence[str]
+) -> tuple[bool, list[str], list[str]]:
+    """For ``--resume``: the scan to go on with (:func:`resumed_scan`) and the warning, if any,
+    that the flags change the scan the files record (:func:`scan_changed`)."""
+    changed = scan_changed(files, quick, dimensions)
+    return (*resumed_scan(files, quick, dimensions), [changed] if changed else [])
+
+
 def resumed_scan(
     files: Sequence[Antwoorden], quick: bool, dimensions: Sequence[str]
 ) -> tuple[bool, list[str]]:
