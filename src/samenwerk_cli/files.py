@@ -6,6 +6,7 @@ import os
 import re
 import stat
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from samenwerk_cli.errors import Problem, SamenwerkError, reason
@@ -29,10 +30,12 @@ def slug(text: str, limit: int = SLUG_MAX) -> str:
     return result.strip("-")
 
 
-def free_path(folder: Path, stem: str, suffix: str = "") -> Path:
-    """``folder/stem+suffix``, or with -2, -3... when that name is taken."""
+def free_path(
+    folder: Path, stem: str, suffix: str = "", taken: Callable[[Path], bool] = Path.exists
+) -> Path:
+    """``folder/stem+suffix``, or with -2, -3... when that name is ``taken`` (by a file)."""
     candidate, n = folder / f"{stem}{suffix}", 1
-    while candidate.exists():
+    while taken(candidate):
         n += 1
         candidate = folder / f"{stem}-{n}{suffix}"
     return candidate

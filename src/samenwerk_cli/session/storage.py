@@ -73,12 +73,8 @@ def answer_file_name(data: Antwoorden) -> str:
 def default_output(data: Antwoorden, folder: Path = Path(".")) -> Path:
     """:func:`answer_file_name`, with -2, -3... rather than overwrite (a name another running session
     has locked, but not yet written, counts as taken)."""
-    stem, n = answer_file_name(data).removesuffix(".yaml"), 1
-    candidate = folder / f"{stem}.yaml"
-    while candidate.exists() or lock_path(candidate).exists():
-        n += 1
-        candidate = folder / f"{stem}-{n}.yaml"
-    return candidate
+    stem = answer_file_name(data).removesuffix(".yaml")
+    return free_path(folder, stem, ".yaml", lambda p: p.exists() or lock_path(p).exists())
 
 
 class FileSaver:
