@@ -129,7 +129,6 @@ def reflect(
         )
     bank = bank_mod.load(questions)
     dimensions = list(dimension or ())
-    given = Metadata(partnership, organisation, respondent, role, round_)
     if group is not None or group_file is not None or (resume is not None and resume.is_dir()):
         from samenwerk_cli.cli import reflect_group
 
@@ -148,6 +147,7 @@ def reflect(
             round_=round_,
         )
 
+    given = Metadata(partnership, organisation, respondent, role, round_)
     saver = FileSaver(output)
     data = run_session(
         env,

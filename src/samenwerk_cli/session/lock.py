@@ -88,9 +88,7 @@ def pid_alive(pid: int) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except PermissionError:  # someone else's process: it runs
-        return True
-    except OSError:
+    except OSError:  # PermissionError: someone else's process, so it runs; else: assume it does
         return True
     return True
 

@@ -214,9 +214,9 @@ def read(folder: Path, bank: Bank) -> tuple[list[Path], list[Antwoorden], list[P
 class FolderSaver:
     """Saves every participant's file after every line; the folder is fixed at the first save."""
 
-    def __init__(self, folder: Path | None, paths: Sequence[Path] = ()) -> None:
+    def __init__(self, folder: Path | None) -> None:
         self.folder = folder
-        self.paths = list(paths)
+        self.paths: list[Path] = []  # the participants' files, in their order (set on resume)
         self.lock: Lock | None = None
         self.created = False  # this session made the folder: remove it if it stays empty
         self.seen: dict[Path, Fingerprint] | None = None  # the files as last seen (once claimed)
