@@ -193,7 +193,7 @@ class _Builder:
     for :func:`visible` to do.
     """
 
-    def __init__(self, name: str, plain: bool = False) -> None:
+    def __init__(self, name: str, plain: bool) -> None:
         self.name = name
         self.lines: dict[Path_, int] = {}
         self.problems: list[Problem] = []

@@ -8,8 +8,6 @@ sentences warn or advise. Renderers (:mod:`samenwerk_cli.terminal.report`,
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from samenwerk_cli.formats.bank import Bank
 from samenwerk_cli.formats.names import sentence_list
 from samenwerk_cli.render import lenses
@@ -204,16 +202,13 @@ def written(group: GroupResult, bank: Bank) -> tuple[Written, ...]:
         kind = "Open vraag" if not v.scored else "Toelichting bij de stelling"
         entries = tuple(
             WrittenEntry(
-                t, FACILITATOR if everyone > 1 and givers[t] == everyone else _names(n) or None
+                t,
+                FACILITATOR if everyone > 1 and givers[t] == everyone else sentence_list(n) or None,
             )
             for t, n in texts.items()
         )
         blocks.append(Written(kind, v.tekst, entries))
     return tuple(blocks)
-
-
-def _names(names: Sequence[str]) -> str:
-    return sentence_list(names)
 
 
 def actions(group: GroupResult) -> tuple[Action, ...]:
